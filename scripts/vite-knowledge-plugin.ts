@@ -1,0 +1,49 @@
+/**
+ * Build-time knowledge: validates src/knowledge/entries/*.json (a bad entry fails the build with
+ * file, entry id, field and reason) and produces
+ *   knowledge-index.js         the compact alias index, a content script of its own listed before
+ *                              the main one (data apart from code; no fetch, nothing web-accessible)
+ *   virtual:modellens-entries  all entries by id (background, read on first hover)
+ */
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { compileIndex } from '../src/knowledge/compile';
+import { readKnowledgeDir } from '../src/knowledge/load';
+import { formatIssue } from '../src/knowledge/schema';
+
+export const ENTRIES_DIR = process.env.MODELLENS_KNOWLEDGE_DIR ?? resolve(import.meta.dirname ?? __dirname, '../src/knowledge/entries');
+
+const ENTRIES_ID = 'virtual:modellens-entries';
+/** The global the index script sets in the content scripts' isolated world. */
+export const INDEX_GLOBAL = '__MODELLENS_INDEX__';
+export const INDEX_FILE = 'knowledge-index.js';
+
+export function loadValidated(dir = ENTRIES_DIR) {
+  const { entries, issues } = readKnowledgeDir(dir);
+  if (issues.length) {
+    throw new Error(`Knowledge has ${issues.length} problem(s):\n` + issues.map(formatIssue).join('\n'));
+  }
+  return entries;
+}
+
+/** The index as a classic script: `globalThis.__MODELLENS_INDEX__ = {...}`. */
+export function indexScript(dir = ENTRIES_DIR): string {
+  return `globalThis.${INDEX_GLOBAL}=${JSON.stringify(compileIndex(loadValidated(dir)))};`;
+}
+
+export function knowledgePlugin(dir = ENTRIES_DIR): Plugin {
+  return {
+    name: 'modellens-knowledge',
+    resolveId(id) {
+      return id === ENTRIES_ID ? '\0' + id : null;
+    },
+    load(id) {
+      if (id !== '\0' + ENTRIES_ID) return null;
+      const entries = loadValidated(dir);
+      // Rebuild when knowledge changes in dev.
+      this.addWatchFile(dir);
+      const byId = Object.fromEntries(entries.map((e) => [e.id, e]));
+      return `export default ${JSON.stringify(byId)};`;
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Paints mentions without touching the page: Ranges in CSS.highlights, styled by ::highlight()
+ * rules in public/highlights.css (a manifest stylesheet, so no element is added to the page).
+ */
+
+export const HL_MENTION = 'modellens';
+export const HL_ACTIVE = 'modellens-active';
+
+export interface Highlighter {
+  add(ranges: Range[]): void;
+  remove(ranges: Range[]): void;
+  /** The mention under the pointer or keyboard focus (drawn as a ring-like stronger highlight). */
+  setActive(ranges: Range[] | null): void;
+  clear(): void;
+  readonly count: number;
+}
+
+type HighlightCtor = new (...ranges: Range[]) => Set<Range> & { priority: number };
+
+export function supportsHighlights(win: Window & typeof globalThis = window): boolean {
+  return typeof (win as unknown as { Highlight?: unknown }).Highlight === 'function' && !!win.CSS?.highlights;
+}
+
+export function createHighlighter(win: Window & typeof globalThis = window): Highlighter {
+  const Ctor = (win as unknown as { Highlight: HighlightCtor }).Highlight;
+  const registry = win.CSS.highlights as unknown as Map<string, unknown>;
+  const all = new Ctor();
+  const active = new Ctor();
+  active.priority = 1;
+  registry.set(HL_MENTION, all);
+  registry.set(HL_ACTIVE, active);
+  return {
+    add(ranges) {
+      for (const r of ranges) all.add(r);
+    },
+    remove(ranges) {
+      for (const r of ranges) {
+        all.delete(r);
+        active.delete(r);
+      }
+    },
+    setActive(ranges) {
+      active.clear();
+      if (ranges) for (const r of ranges) active.add(r);
+    },
+    clear() {
+      all.clear();
+      active.clear();
+      if (registry.get(HL_MENTION) === all) registry.delete(HL_MENTION);
+      if (registry.get(HL_ACTIVE) === active) registry.delete(HL_ACTIVE);
+    },
+    get count() {
+      return all.size;
+    },
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * Knowledge checks that need more than one entry: duplicate ids, aliases claimed twice, dangling
+ * links, dates in the future. Pure (no fs), so it can also check user-supplied knowledge.
+ * Per-entry shape checks live in schema.ts (validateFile); this runs on entries that passed them.
+ */
+import { validateFile, type Alias, type Entry, type EntryIssue, type Fact } from './schema.ts';
+
+export interface FileEntry {
+  file: string;
+  entry: Entry;
+}
+
+export interface CheckOptions {
+  /** YYYY-MM-DD; no asOf may be later. Defaults to the current UTC date. */
+  today?: string;
+}
+
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Normalised matching key of an alias: NFKC, hyphen/dash variants → "-", whitespace runs → " ". */
+export function aliasKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2010\u2011\u2012\u2013\u2014\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+export function aliasText(a: Alias): string {
+  return typeof a === 'string' ? a : a.text;
+}
+
+function aliasExact(a: Alias): boolean {
+  return typeof a !== 'string' && a.case === 'exact';
+}
+
+function aliasShared(a: Alias): { reason: string; prefer: string } | undefined {
+  return typeof a === 'string' ? undefined : a.shared;
+}
+
+/** Would the two aliases match the same text? Two case-exact aliases differing in case do not. */
+function aliasesCollide(a: Alias, b: Alias): boolean {
+  if (aliasKey(aliasText(a)) !== aliasKey(aliasText(b))) return false;
+  if (aliasExact(a) && aliasExact(b)) return aliasText(a).normalize('NFKC') === aliasText(b).normalize('NFKC');
+  return true;
+}
+
+/** Every fact of an entry with its field path. */
+export function factsOf(e: Entry): Array<[string, Fact<unknown>]> {
+  const out: Array<[string, Fact<unknown>]> = [['lifecycle', e.lifecycle]];
+  if (e.released) out.push(['released', e.released]);
+  if (e.announced) out.push(['announced', e.announced]);
+  if (e.specs) out.push(['specs', e.specs]);
+  e.facts?.forEach((fact, i) => out.push([`facts.${i}`, fact]));
+  return out;
+}
+
+/** Cross-entry checks. Issues come in a stable order: by file, then entry order, then field. */
+export function crossCheck(items: FileEntry[], opts: CheckOptions = {}): EntryIssue[] {
+  const today = opts.today ?? todayUtc();
+  const issues: EntryIssue[] = [];
+  const issue = (it: FileEntry, path: string, reason: string) =>
+    issues.push({ file: it.file, id: it.entry.id, path, reason });
+
+  // Duplicate ids: the first definition wins, later ones are reported.
+  const byId = new Map<string, FileEntry>();
+  for (const it of items) {
+    const first = byId.get(it.entry.id);
+    if (first) issue(it, 'id', `duplicate id, first defined in ${first.file}`);
+    else byId.set(it.entry.id, it);
+  }
+
+  // Aliases: each matching key belongs to one entry, unless every claimant declares it shared.
+  const claims = new Map<string, Array<{ it: FileEntry; index: number; alias: Alias }>>();
+  for (const it of items) {
+    const seen = new Map<string, number>();
+    it.entry.aliases.forEach((alias, index) => {
+      const key = aliasKey(aliasText(alias));
+      const prev = seen.get(key);
+      if (prev !== undefined && aliasesCollide(it.entry.aliases[prev], alias)) {
+        issue(it, `aliases.${index}`, `alias "${aliasText(alias)}" repeats aliases.${prev} of the same entry`);
+        return;
+      }
+      seen.set(key, index);
+      const list = claims.get(key) ?? [];
+      list.push({ it, index, alias });
+      claims.set(key, list);
+    });
+  }
+  for (const list of claims.values()) {
+    if (list.length < 2) continue;
+    for (const c of list) {
+      const others = list.filter((o) => o.it.entry.id !== c.it.entry.id && aliasesCollide(o.alias, c.alias));
+      if (others.length === 0) continue;
+      const mine = aliasShared(c.alias);
+      const names = others.map((o) => `${o.it.entry.id} (${o.it.file})`).join(', ');
+      if (!mine || others.some((o) => !aliasShared(o.alias))) {
+        issue(
+          c.it,
+          `aliases.${c.index}`,
+          `alias "${aliasText(c.alias)}" is also claimed by ${names}; declare "shared" on every claimant or remove one`,
+        );
+      } else if (others.some((o) => aliasShared(o.alias)!.prefer !== mine.prefer)) {
+        issue(c.it, `aliases.${c.index}.shared.prefer`, `shared alias "${aliasText(c.alias)}" prefers ${mine.prefer} but ${names} prefer another entry`);
+      } else if (mine.prefer !== c.it.entry.id && !others.some((o) => o.it.entry.id === mine.prefer)) {
+        issue(c.it, `aliases.${c.index}.shared.prefer`, `shared alias "${aliasText(c.alias)}" prefers ${mine.prefer}, which does not claim it`);
+      }
+    }
+  }
+
+  // Links must point at existing entries.
+  const link = (it: FileEntry, path: string, target: string | undefined) => {
+    if (target !== undefined && !byId.has(target)) issue(it, path, `links to unknown entry "${target}"`);
+  };
+  for (const it of items) {
+    const e = it.entry;
+    link(it, 'family', e.family);
+    link(it, 'predecessor', e.predecessor);
+    link(it, 'successor', e.successor);
+    e.related?.forEach((r, i) => link(it, `related.${i}`, r));
+    e.aliases.forEach((a, i) => link(it, `aliases.${i}.shared.prefer`, aliasShared(a)?.prefer));
+    if (e.family === e.id) issue(it, 'family', 'an entry cannot be its own family');
+  }
+
+  // Dates: nothing after asOf, no asOf after today.
+  for (const it of items) {
+    for (const [path, fact] of factsOf(it.entry)) {
+      if (fact.source.date > fact.asOf)
+        issue(it, `${path}.source.date`, `source date ${fact.source.date} is after asOf ${fact.asOf}`);
+      if (fact.asOf > today) issue(it, `${path}.asOf`, `asOf ${fact.asOf} is in the future (today is ${today})`);
+      const dated: Array<[string, unknown]> =
+        path === 'released' || path === 'announced'
+          ? [['value', fact.value]]
+          : path === 'specs'
+            ? [['value.knowledgeCutoff', (fact.value as { knowledgeCutoff?: string }).knowledgeCutoff]]
+            : [];
+      for (const [sub, v] of dated)
+        if (typeof v === 'string' && v > fact.asOf) issue(it, `${path}.${sub}`, `date ${v} is after asOf ${fact.asOf}`);
+    }
+  }
+
+  return issues;
+}
+
+/** Validate several parsed files at once: schema per file, then cross-entry checks. */
+export function checkFiles(
+  files: Array<{ file: string; data: unknown }>,
+  opts: CheckOptions = {},
+): { entries: Entry[]; items: FileEntry[]; issues: EntryIssue[] } {
+  const issues: EntryIssue[] = [];
+  const items: FileEntry[] = [];
+  for (const { file, data } of files) {
+    const r = validateFile(file, data);
+    issues.push(...r.issues);
+    for (const entry of r.entries) items.push({ file, entry });
+  }
+  issues.push(...crossCheck(items, opts));
+  return { entries: items.map((i) => i.entry), items, issues };
+}

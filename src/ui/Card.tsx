@@ -1,0 +1,147 @@
+/** The hover card. Renders text only (Preact escapes); every fact shows its status and source. */
+import type { Entry, Fact } from '../knowledge/schema';
+import type { EntrySummary } from '../messaging/protocol';
+import { FACT_STATUS_LABEL, formatDate, formatTokens, KIND_LABEL, statusLine } from '../core/status';
+
+export interface CardProps {
+  entry: Entry | null;
+  links: Record<string, EntrySummary>;
+  /** As written on the page. */
+  alias: string;
+  unknownVersion?: string;
+  pinned: boolean;
+  loading?: boolean;
+  onPin(): void;
+  onClose(): void;
+  onOpen(id: string): void;
+}
+
+function SourceLink({ f }: { f: Fact<unknown> }) {
+  return (
+    <a class="src" href={f.source.url} target="_blank" rel="noopener noreferrer" title={f.source.url}>
+      {f.source.title}
+      <span class="src-date"> · {formatDate(f.source.date)}</span>
+    </a>
+  );
+}
+
+function Badge({ status }: { status: string }) {
+  return <span class={`badge st-${status}`}>{FACT_STATUS_LABEL[status] ?? status}</span>;
+}
+
+function Avatar({ vendor }: { vendor: string }) {
+  let h = 0;
+  for (const c of vendor) h = (h * 31 + c.charCodeAt(0)) % 360;
+  return (
+    <span class="avatar" aria-hidden="true" style={{ background: `hsl(${h} 55% 42%)` }}>
+      {vendor.slice(0, 1).toUpperCase()}
+    </span>
+  );
+}
+
+function Specs({ e }: { e: Entry }) {
+  const s = e.specs?.value;
+  if (!s) return null;
+  const rows: [string, string][] = [];
+  if (s.context) rows.push(['Context', `${formatTokens(s.context)} tokens`]);
+  if (s.output) rows.push(['Max output', `${formatTokens(s.output)} tokens`]);
+  if (s.input?.length) rows.push(['Input', s.input.join(', ')]);
+  if (s.openWeights !== undefined) rows.push(['Weights', s.openWeights ? 'Open' : 'Closed']);
+  if (s.knowledgeCutoff) rows.push(['Knowledge cutoff', formatDate(s.knowledgeCutoff)]);
+  if (!rows.length) return null;
+  return (
+    <section class="specs" aria-label="Specifications">
+      <dl>
+        {rows.map(([k, v]) => (
+          <div class="spec" key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <div class="fine">
+        <Badge status={e.specs!.status} /> <SourceLink f={e.specs!} /> <span class="asof">as of {formatDate(e.specs!.asOf)}</span>
+      </div>
+    </section>
+  );
+}
+
+function Links({ e, links, onOpen }: { e: Entry; links: Record<string, EntrySummary>; onOpen(id: string): void }) {
+  const items: [string, string][] = [];
+  if (e.family) items.push(['Family', e.family]);
+  if (e.predecessor) items.push(['Before', e.predecessor]);
+  if (e.successor) items.push(['After', e.successor]);
+  for (const r of e.related ?? []) items.push(['Related', r]);
+  if (!items.length) return null;
+  return (
+    <nav class="links" aria-label="Related entries">
+      {items.map(([label, id]) => (
+        <button type="button" class="link" key={label + id} onClick={() => onOpen(id)}>
+          <span class="link-label">{label}</span> {links[id]?.name ?? id}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+export function Card(p: CardProps) {
+  const e = p.entry;
+  const titleId = 'modellens-card-title';
+  if (!e)
+    return (
+      <div class="card" role="dialog" aria-labelledby={titleId}>
+        <h2 id={titleId} class="name">{p.alias}</h2>
+        <p class="summary">{p.loading ? 'Loading…' : 'Not in the knowledge.'}</p>
+      </div>
+    );
+  return (
+    <div class="card" role="dialog" aria-labelledby={titleId} aria-describedby="modellens-card-status">
+      <header class="head">
+        <Avatar vendor={e.vendor} />
+        <div class="title">
+          <h2 id={titleId} class="name">{p.unknownVersion ? `${e.name} ${p.unknownVersion}` : e.name}</h2>
+          <div class="meta">
+            <span class="vendor">{e.vendor}</span>
+            <span class={`kind kind-${e.kind}`}>{KIND_LABEL[e.kind]}</span>
+          </div>
+        </div>
+        <div class="tools">
+          <button type="button" class="icon" aria-pressed={p.pinned} title={p.pinned ? 'Unpin' : 'Pin (keep open)'} aria-label={p.pinned ? 'Unpin card' : 'Pin card'} onClick={p.onPin}>
+            {p.pinned ? '●' : '○'}
+          </button>
+          <button type="button" class="icon" title="Close (Esc)" aria-label="Close card" onClick={p.onClose}>
+            ×
+          </button>
+        </div>
+      </header>
+      {p.unknownVersion && (
+        <p class="notice" role="note">
+          Version {p.unknownVersion} is not in ModelLens's knowledge. Showing the {e.name} family.
+        </p>
+      )}
+      <p id="modellens-card-status" class={`status lc-${e.lifecycle.value}`}>
+        <strong>{statusLine(e)}</strong> <Badge status={e.lifecycle.status} />
+      </p>
+      <p class="summary">{e.summary}</p>
+      <Specs e={e} />
+      {e.facts && e.facts.length > 0 && (
+        <section aria-label="News and facts">
+          <ul class="facts">
+            {e.facts.map((f, i) => (
+              <li key={i} class="fact">
+                <Badge status={f.status} /> <span class="fact-text">{f.value}</span>
+                <div class="fine">
+                  <SourceLink f={f} /> <span class="asof">as of {formatDate(f.asOf)}</span>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <Links e={e} links={p.links} onOpen={p.onOpen} />
+      <footer class="foot fine">
+        Status: <SourceLink f={e.lifecycle} /> · as of {formatDate(e.lifecycle.asOf)}
+      </footer>
+    </div>
+  );
+}

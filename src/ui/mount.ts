@@ -1,0 +1,193 @@
+/**
+ * The card's host: one shadow-root UI created on first use (so an untouched page gets no element),
+ * a Preact render of <Card>, and Floating UI placement against the mention's Ranges.
+ */
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { h, render } from 'preact';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { CARD_OFFSET, VIEWPORT_PADDING } from '../core/constants';
+import type { EntryResponse } from '../messaging/protocol';
+import { Card } from './Card';
+import cardCss from './card.css?inline';
+
+export interface CardTarget {
+  ranges: Range[];
+  alias: string;
+  entityId: string;
+  unknownVersion?: string;
+}
+
+export interface CardHandlers {
+  load(id: string): Promise<EntryResponse>;
+  onClose(): void;
+  onPin(pinned: boolean): void;
+  onPointerInCard(inside: boolean): void;
+}
+
+function rectOf(ranges: Range[]): DOMRect {
+  const rects = ranges.flatMap((r) => [...r.getClientRects()]);
+  if (!rects.length) return ranges[0]?.getBoundingClientRect() ?? new DOMRect();
+  // The first line box: a mention wrapped over two lines anchors to where it starts.
+  return rects[0];
+}
+
+/** Is the page dark where the card appears? Page background wins over the OS preference. */
+export function pageIsDark(doc: Document): boolean {
+  const parse = (c: string) => c.match(/[\d.]+/g)?.map(Number) ?? [];
+  for (const el of [doc.body, doc.documentElement]) {
+    if (!el) continue;
+    const [r, g, b, a = 1] = parse(getComputedStyle(el).backgroundColor);
+    if (a > 0.5 && r !== undefined) return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+  }
+  return doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+}
+
+export class CardHost {
+  private ui: ShadowRootContentScriptUi<void> | null = null;
+  private layer: HTMLDivElement | null = null;
+  private stopAuto: (() => void) | null = null;
+  private target: CardTarget | null = null;
+  private pinned = false;
+  private data: EntryResponse | null = null;
+  private token = 0;
+
+  constructor(
+    private ctx: ContentScriptContext,
+    private handlers: CardHandlers,
+  ) {}
+
+  get host(): HTMLElement | null {
+    return this.ui?.shadowHost ?? null;
+  }
+
+  get isOpen(): boolean {
+    return this.target !== null;
+  }
+
+  contains(node: Node | null): boolean {
+    return !!node && !!this.ui && (node === this.ui.shadowHost || this.ui.shadowHost.contains(node));
+  }
+
+  private async ensure(): Promise<HTMLDivElement> {
+    if (this.layer) return this.layer;
+    this.ui = await createShadowRootUi(this.ctx, {
+      name: 'modellens-ui',
+      position: 'inline',
+      anchor: 'html',
+      append: 'last',
+      css: cardCss,
+      isolateEvents: ['keydown', 'keyup', 'keypress'],
+      onMount: (container) => {
+        const layer = document.createElement('div');
+        layer.className = 'layer';
+        layer.addEventListener('pointerenter', () => this.handlers.onPointerInCard(true));
+        layer.addEventListener('pointerleave', () => this.handlers.onPointerInCard(false));
+        container.append(layer);
+        this.layer = layer;
+      },
+      onRemove: () => {
+        if (this.layer) render(null, this.layer);
+        this.layer = null;
+      },
+    });
+    this.ui.mount();
+    return this.layer!;
+  }
+
+  async show(target: CardTarget, token: number): Promise<void> {
+    this.token = token;
+    this.target = target;
+    this.data = null;
+    const layer = await this.ensure();
+    if (this.token !== token) return;
+    layer.classList.toggle('dark', pageIsDark(document));
+    this.paint(true);
+    this.place();
+    const data = await this.handlers.load(target.entityId).catch(() => ({ entry: null, links: {} }));
+    if (this.token !== token) return; // a newer card replaced this one
+    this.data = data;
+    this.paint(false);
+    this.place();
+  }
+
+  /** Show another entry in the same card (a related link). */
+  async open(id: string): Promise<void> {
+    if (!this.target) return;
+    await this.show({ ...this.target, entityId: id, unknownVersion: undefined }, ++this.token);
+  }
+
+  setPinned(p: boolean): void {
+    this.pinned = p;
+    this.paint(false);
+  }
+
+  private paint(loading: boolean): void {
+    if (!this.layer || !this.target) return;
+    const t = this.target;
+    render(
+      h(Card, {
+        entry: this.data?.entry ?? null,
+        links: this.data?.links ?? {},
+        alias: t.alias,
+        unknownVersion: t.unknownVersion,
+        pinned: this.pinned,
+        loading,
+        onPin: () => this.handlers.onPin(!this.pinned),
+        onClose: () => this.handlers.onClose(),
+        onOpen: (id: string) => void this.open(id),
+      }),
+      this.layer,
+    );
+    this.layer.hidden = false;
+  }
+
+  private place(): void {
+    const layer = this.layer;
+    const t = this.target;
+    if (!layer || !t) return;
+    const reference = {
+      getBoundingClientRect: () => rectOf(t.ranges),
+      getClientRects: () => t.ranges.flatMap((r) => [...r.getClientRects()]),
+    };
+    this.stopAuto?.();
+    this.stopAuto = autoUpdate(reference, layer, () => {
+      void computePosition(reference, layer, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          offset(CARD_OFFSET),
+          flip({ padding: VIEWPORT_PADDING }),
+          shift({ padding: VIEWPORT_PADDING }),
+          size({
+            padding: VIEWPORT_PADDING,
+            apply({ availableHeight }) {
+              const card = layer.firstElementChild as HTMLElement | null;
+              if (card) card.style.maxHeight = `${Math.max(120, availableHeight)}px`;
+            },
+          }),
+        ],
+      }).then(({ x, y }) => {
+        layer.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+      });
+    });
+  }
+
+  hide(): void {
+    this.target = null;
+    this.pinned = false;
+    this.token++;
+    this.stopAuto?.();
+    this.stopAuto = null;
+    if (this.layer) {
+      render(null, this.layer);
+      this.layer.hidden = true;
+    }
+  }
+
+  destroy(): void {
+    this.hide();
+    this.ui?.remove();
+    this.ui = null;
+  }
+}
