@@ -5,6 +5,8 @@ import { INDEX_FILE, indexScript, knowledgePlugin } from './scripts/vite-knowled
 // https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: '.',
+  // Separate output folders let several builds (e.g. a benchmark and the e2e suite) run side by side.
+  outDir: process.env.MODELLENS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact(), knowledgePlugin()],

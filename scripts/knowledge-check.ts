@@ -4,7 +4,7 @@
  * `file: entry id: field: reason` and exits 1 on any; prints counts when green.
  */
 import { resolve } from 'node:path';
-import { ENTRIES_DIR, formatIssue, readKnowledgeDir } from '../src/knowledge/load.ts';
+import { ENTRIES_DIR, formatIssue, readKnowledgeDir } from '../src/knowledge/load';
 
 const dir = process.argv[2] ? resolve(process.argv[2]) : ENTRIES_DIR;
 const { entries, issues, files } = readKnowledgeDir(dir);

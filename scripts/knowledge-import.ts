@@ -17,9 +17,9 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'smol-toml';
-import { aliasKey, aliasText } from '../src/knowledge/check.ts';
-import { ENTRIES_DIR, formatIssue, readKnowledgeDir } from '../src/knowledge/load.ts';
-import type { Alias, Entry, Fact, Source } from '../src/knowledge/schema.ts';
+import { aliasKey, aliasText } from '../src/knowledge/check';
+import { ENTRIES_DIR, formatIssue, readKnowledgeDir } from '../src/knowledge/load';
+import type { Alias, Entry, Fact, Source } from '../src/knowledge/schema';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const SNAPSHOT_DATE = '2026-07-02';

@@ -7,7 +7,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { toJsonSchema } from '@valibot/to-json-schema';
-import { KnowledgeFile } from '../src/knowledge/schema.ts';
+import { KnowledgeFile } from '../src/knowledge/schema';
 
 const out = fileURLToPath(new URL('../knowledge/schema.json', import.meta.url));
 const generated = toJsonSchema(KnowledgeFile, { errorMode: 'ignore' });

@@ -3,9 +3,9 @@
  * Prints entry counts by vendor and by kind, plus lifecycle and fact-status totals.
  */
 import { resolve } from 'node:path';
-import { factsOf } from '../src/knowledge/check.ts';
-import { ENTRIES_DIR, readKnowledgeDir } from '../src/knowledge/load.ts';
-import { FACT_STATUSES, KINDS, LIFECYCLES } from '../src/knowledge/schema.ts';
+import { factsOf } from '../src/knowledge/check';
+import { ENTRIES_DIR, readKnowledgeDir } from '../src/knowledge/load';
+import { FACT_STATUSES, KINDS, LIFECYCLES } from '../src/knowledge/schema';
 
 const dir = process.argv[2] ? resolve(process.argv[2]) : ENTRIES_DIR;
 const { entries, issues } = readKnowledgeDir(dir);

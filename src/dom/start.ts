@@ -7,7 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createMatcher } from '../core/matcher';
 import type { CompiledIndex } from '../knowledge/compile';
 import { HoverIntent } from '../core/hover-intent';
-import { isContentRequest, type EntryResponse, type MentionInfo } from '../messaging/protocol';
+import { isContentRequest, type EntryResponse, type EntrySummary, type MentionInfo } from '../messaging/protocol';
 import { CardHost } from '../ui/mount';
 import { createHighlighter, supportsHighlights } from './highlighter';
 import { mentionAt } from './hit-test';
@@ -52,6 +52,17 @@ export async function start(ctx: ContentScriptContext): Promise<void> {
 
   const card = new CardHost(ctx, {
     load: (id) => browser.runtime.sendMessage({ type: 'getEntry', id }) as Promise<EntryResponse>,
+    others: (exceptId) => {
+      const seen = new Set<string>([exceptId]);
+      const out: EntrySummary[] = [];
+      for (const m of ordered(scanner)) {
+        if (seen.has(m.entityId)) continue;
+        seen.add(m.entityId);
+        const i = index.ids.indexOf(m.entityId);
+        if (i >= 0) out.push({ id: m.entityId, name: index.names[i], vendor: index.vendors[i], kind: index.kinds[i] as EntrySummary['kind'] });
+      }
+      return out;
+    },
     onClose: () => intent.close(),
     onPin: (p) => {
       intent.setPinned(p);
@@ -60,11 +71,15 @@ export async function start(ctx: ContentScriptContext): Promise<void> {
     onPointerInCard: (inside) => intent.pointerInCard(inside),
   });
 
+  /** Set while the keyboard tour shows a mention: the card takes focus. */
+  let focusNext = false;
   const intent = new HoverIntent<Mention>({
     timers: { set: (fn, ms) => ctx.setTimeout(fn, ms), clear: (id) => clearTimeout(id) },
     show: (m, token) => {
       hl.setActive(m.ranges);
-      void card.show({ ranges: m.ranges, alias: m.match.alias, entityId: m.entityId, unknownVersion: m.match.unknownVersion }, token);
+      const focus = focusNext;
+      focusNext = false;
+      void card.show({ ranges: m.ranges, alias: m.match.alias, entityId: m.entityId, unknownVersion: m.match.unknownVersion }, token, focus);
     },
     hide: () => {
       hl.setActive(null);
@@ -95,36 +110,45 @@ export async function start(ctx: ContentScriptContext): Promise<void> {
     if (m && e.pointerType === 'touch') intent.showNow(m);
     else if (!m && intent.current) intent.close();
   }, { capture: true });
-  ctx.addEventListener(document, 'keydown', (e: KeyboardEvent) => {
+  // Keyboard: Esc closes (and gives focus back); Alt+Shift+N / P step through mentions when the
+  // browser did not take the shortcut as an extension command. Window capture also sees keys
+  // pressed inside the card, whose events are isolated from the page.
+  ctx.addEventListener(window, 'keydown', (e: KeyboardEvent) => {
     if (e.key === 'Escape' && intent.current) {
       intent.close();
-      if (tourIndex >= 0) tourIndex = -1;
+      return;
     }
-  }, { capture: true });
-  // Keyboard inside the card: its events are isolated from the page, so listen there too.
-  ctx.addEventListener(window, 'keydown', (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && intent.current && card.contains(e.target as Node)) intent.close();
+    if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyN' || e.code === 'KeyP')) {
+      if (tour(e.code === 'KeyN' ? 1 : -1)) e.preventDefault();
+    }
   }, { capture: true });
 
   // Keyboard tour through mentions (commands arrive from the background).
   let tourIndex = -1;
-  const focusMention = (m: Mention) => {
+  const focusMention = (m: Mention, list: Mention[]) => {
     const r = m.ranges[0].getBoundingClientRect();
     if (r.top < 0 || r.bottom > innerHeight) window.scrollBy({ top: r.top - innerHeight / 3, behavior: 'instant' as ScrollBehavior });
+    focusNext = true;
     intent.showNow(m);
+    const i = index.ids.indexOf(m.entityId);
+    void card.announce(`${i >= 0 ? index.names[i] : m.match.alias}: mention ${list.indexOf(m) + 1} of ${list.length}`);
+  };
+  const tour = (dir: 1 | -1): boolean => {
+    const list = ordered(scanner);
+    if (!list.length) return false;
+    const cur = intent.current ? list.indexOf(intent.current) : -1;
+    const from = cur >= 0 ? cur : tourIndex;
+    tourIndex = from < 0 ? (dir > 0 ? 0 : list.length - 1) : (from + dir + list.length) % list.length;
+    focusMention(list[tourIndex], list);
+    return true;
   };
   browser.runtime.onMessage.addListener((msg: unknown) => {
     if (signal.aborted || !isContentRequest(msg)) return undefined;
     if (msg.type === 'listMentions') return Promise.resolve(ordered(scanner).map(describe));
+    if (msg.type === 'tour') return Promise.resolve(tour(msg.dir));
     const list = ordered(scanner);
-    if (!list.length) return Promise.resolve(false);
-    if (msg.type === 'tour') {
-      tourIndex = tourIndex < 0 ? (msg.dir > 0 ? 0 : list.length - 1) : (tourIndex + msg.dir + list.length) % list.length;
-      focusMention(list[tourIndex]);
-      return Promise.resolve(true);
-    }
     const next = list.find((m) => m.entityId === msg.entityId);
-    if (next) focusMention(next);
+    if (next) focusMention(next, list);
     return Promise.resolve(!!next);
   });
 

@@ -3,7 +3,8 @@
  * links, dates in the future. Pure (no fs), so it can also check user-supplied knowledge.
  * Per-entry shape checks live in schema.ts (validateFile); this runs on entries that passed them.
  */
-import { validateFile, type Alias, type Entry, type EntryIssue, type Fact } from './schema.ts';
+import { aliasKey as coreAliasKey } from '../core/normalize';
+import { validateFile, type Alias, type Entry, type EntryIssue, type Fact } from './schema';
 
 export interface FileEntry {
   file: string;
@@ -19,14 +20,12 @@ export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** Normalised matching key of an alias: NFKC, hyphen/dash variants → "-", whitespace runs → " ". */
+/**
+ * Matching key of an alias, exactly as the compiled index keys it (src/core/normalize): lowercase,
+ * hyphen variants → "-", whitespace runs → " ".
+ */
 export function aliasKey(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\u2010\u2011\u2012\u2013\u2014\u2212]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return coreAliasKey(text);
 }
 
 export function aliasText(a: Alias): string {
@@ -109,6 +108,21 @@ export function crossCheck(items: FileEntry[], opts: CheckOptions = {}): EntryIs
         issue(c.it, `aliases.${c.index}.shared.prefer`, `shared alias "${aliasText(c.alias)}" prefers ${mine.prefer}, which does not claim it`);
       }
     }
+  }
+
+  // Version forms: no repeats within an entry, and one family per pattern.
+  const forms = new Map<string, FileEntry>();
+  for (const it of items) {
+    const seen = new Set<string>();
+    it.entry.versionForms?.forEach((form, i) => {
+      const key = aliasKey(form);
+      if (seen.has(key)) return issue(it, `versionForms.${i}`, `version form "${form}" repeats another form of the same entry`);
+      seen.add(key);
+      const other = forms.get(key);
+      if (other && other.entry.id !== it.entry.id)
+        issue(it, `versionForms.${i}`, `version form "${form}" is also claimed by ${other.entry.id} (${other.file})`);
+      else forms.set(key, it);
+    });
   }
 
   // Links must point at existing entries.

@@ -5,10 +5,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkFiles, type CheckOptions, type FileEntry } from './check.ts';
-import type { Entry, EntryIssue } from './schema.ts';
+import { checkFiles, type CheckOptions, type FileEntry } from './check';
+import type { Entry, EntryIssue } from './schema';
 
-export { formatIssue } from './schema.ts';
+export { formatIssue } from './schema';
 
 export interface ReadOptions extends CheckOptions {
   /** Issue file names are relative to this directory (default: the current working directory). */

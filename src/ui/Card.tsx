@@ -1,6 +1,7 @@
 /** The hover card. Renders text only (Preact escapes); every fact shows its status and source. */
 import type { Entry, Fact } from '../knowledge/schema';
 import type { EntrySummary } from '../messaging/protocol';
+import { Compare } from './Compare';
 import { FACT_STATUS_LABEL, formatDate, formatTokens, KIND_LABEL, statusLine } from '../core/status';
 
 export interface CardProps {
@@ -11,6 +12,13 @@ export interface CardProps {
   unknownVersion?: string;
   pinned: boolean;
   loading?: boolean;
+  /** What the page's publish date changes about the story, if anything. */
+  timeline?: string | null;
+  /** Other entities mentioned on the page, for "Compare with". */
+  others?: EntrySummary[];
+  /** The entry being compared with, once loaded. */
+  compare?: Entry | null;
+  onCompare?(id: string | null): void;
   onPin(): void;
   onClose(): void;
   onOpen(id: string): void;
@@ -95,11 +103,11 @@ export function Card(p: CardProps) {
       </div>
     );
   return (
-    <div class="card" role="dialog" aria-labelledby={titleId} aria-describedby="modellens-card-status">
+    <div class="card" role="dialog" tabIndex={-1} aria-labelledby={titleId} aria-describedby="modellens-card-status">
       <header class="head">
         <Avatar vendor={e.vendor} />
         <div class="title">
-          <h2 id={titleId} class="name">{p.unknownVersion ? `${e.name} ${p.unknownVersion}` : e.name}</h2>
+          <h2 id={titleId} class="name">{p.unknownVersion ? p.alias : e.name}</h2>
           <div class="meta">
             <span class="vendor">{e.vendor}</span>
             <span class={`kind kind-${e.kind}`}>{KIND_LABEL[e.kind]}</span>
@@ -107,7 +115,9 @@ export function Card(p: CardProps) {
         </div>
         <div class="tools">
           <button type="button" class="icon" aria-pressed={p.pinned} title={p.pinned ? 'Unpin' : 'Pin (keep open)'} aria-label={p.pinned ? 'Unpin card' : 'Pin card'} onClick={p.onPin}>
-            {p.pinned ? '●' : '○'}
+            <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true" fill={p.pinned ? 'currentColor' : 'none'} stroke="currentColor" stroke-width="2">
+              <path d="M9 3h6l-1 6 4 4H6l4-4-1-6zM12 13v8" />
+            </svg>
           </button>
           <button type="button" class="icon" title="Close (Esc)" aria-label="Close card" onClick={p.onClose}>
             ×
@@ -122,6 +132,46 @@ export function Card(p: CardProps) {
       <p id="modellens-card-status" class={`status lc-${e.lifecycle.value}`}>
         <strong>{statusLine(e)}</strong> <Badge status={e.lifecycle.status} />
       </p>
+      {p.timeline && (
+        <p class="timeline" role="note">
+          {p.timeline}
+        </p>
+      )}
+      {p.compare ? (
+        <Compare a={e} b={p.compare} onClose={() => p.onCompare?.(null)} />
+      ) : (
+        <Details p={p} e={e} />
+      )}
+      <footer class="foot fine">
+        <span>
+          Status: <SourceLink f={e.lifecycle} /> · as of {formatDate(e.lifecycle.asOf)}
+        </span>
+        {!p.compare && p.others && p.others.length > 0 && p.onCompare && (
+          <label class="cmp">
+            Compare with{' '}
+            <select
+              onChange={(ev) => {
+                const v = (ev.currentTarget as HTMLSelectElement).value;
+                if (v) p.onCompare!(v);
+              }}
+            >
+              <option value="">…</option>
+              {p.others.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </footer>
+    </div>
+  );
+}
+
+function Details({ p, e }: { p: CardProps; e: Entry }) {
+  return (
+    <>
       <p class="summary">{e.summary}</p>
       <Specs e={e} />
       {e.facts && e.facts.length > 0 && (
@@ -139,9 +189,6 @@ export function Card(p: CardProps) {
         </section>
       )}
       <Links e={e} links={p.links} onOpen={p.onOpen} />
-      <footer class="foot fine">
-        Status: <SourceLink f={e.lifecycle} /> · as of {formatDate(e.lifecycle.asOf)}
-      </footer>
-    </div>
+    </>
   );
 }

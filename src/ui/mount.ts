@@ -7,7 +7,10 @@ import { h, render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CARD_OFFSET, VIEWPORT_PADDING } from '../core/constants';
-import type { EntryResponse } from '../messaging/protocol';
+import type { EntryResponse, EntrySummary } from '../messaging/protocol';
+import type { Entry } from '../knowledge/schema';
+import { timelineNote } from '../core/timeline';
+import { readPublishDate } from '../dom/page-date';
 import { Card } from './Card';
 import cardCss from './card.css?inline';
 
@@ -20,6 +23,8 @@ export interface CardTarget {
 
 export interface CardHandlers {
   load(id: string): Promise<EntryResponse>;
+  /** Other entities mentioned on the page (for Compare). */
+  others(exceptId: string): EntrySummary[];
   onClose(): void;
   onPin(pinned: boolean): void;
   onPointerInCard(inside: boolean): void;
@@ -50,7 +55,12 @@ export class CardHost {
   private target: CardTarget | null = null;
   private pinned = false;
   private data: EntryResponse | null = null;
+  private compare: Entry | null = null;
   private token = 0;
+  private live: HTMLElement | null = null;
+  /** Where keyboard focus was before the card took it; Esc gives it back. */
+  private returnFocus: HTMLElement | null = null;
+  private pageDate: string | null | undefined;
 
   constructor(
     private ctx: ContentScriptContext,
@@ -79,6 +89,12 @@ export class CardHost {
       css: cardCss,
       isolateEvents: ['keydown', 'keyup', 'keypress'],
       onMount: (container) => {
+        const live = document.createElement('div');
+        live.className = 'sr-only';
+        live.setAttribute('aria-live', 'polite');
+        live.setAttribute('role', 'status');
+        container.append(live);
+        this.live = live;
         const layer = document.createElement('div');
         layer.className = 'layer';
         layer.addEventListener('pointerenter', () => this.handlers.onPointerInCard(true));
@@ -95,10 +111,12 @@ export class CardHost {
     return this.layer!;
   }
 
-  async show(target: CardTarget, token: number): Promise<void> {
+  /** Show the card for `target`. `focus`: move keyboard focus into it (keyboard tour). */
+  async show(target: CardTarget, token: number, focus = false): Promise<void> {
     this.token = token;
     this.target = target;
     this.data = null;
+    this.compare = null;
     const layer = await this.ensure();
     if (this.token !== token) return;
     layer.classList.toggle('dark', pageIsDark(document));
@@ -109,6 +127,25 @@ export class CardHost {
     this.data = data;
     this.paint(false);
     this.place();
+    if (focus) {
+      const active = document.activeElement as HTMLElement | null;
+      if (!this.returnFocus && active && !this.contains(active)) this.returnFocus = active;
+      (layer.querySelector('.card') as HTMLElement | null)?.focus({ preventScroll: true });
+    }
+  }
+
+  /** Say something to screen readers (the focused mention during the keyboard tour). */
+  async announce(text: string): Promise<void> {
+    await this.ensure();
+    if (this.live) this.live.textContent = text;
+  }
+
+  private async setCompare(id: string | null): Promise<void> {
+    const token = this.token;
+    const other = id ? (await this.handlers.load(id).catch(() => null))?.entry ?? null : null;
+    if (token !== this.token) return;
+    this.compare = other;
+    this.paint(false);
   }
 
   /** Show another entry in the same card (a related link). */
@@ -125,8 +162,14 @@ export class CardHost {
   private paint(loading: boolean): void {
     if (!this.layer || !this.target) return;
     const t = this.target;
+    const entry = this.data?.entry ?? null;
+    if (this.pageDate === undefined) this.pageDate = readPublishDate(document);
     render(
       h(Card, {
+        timeline: entry ? timelineNote(entry, this.pageDate) : null,
+        others: entry ? this.handlers.others(entry.id) : [],
+        compare: this.compare,
+        onCompare: (id: string | null) => void this.setCompare(id),
         entry: this.data?.entry ?? null,
         links: this.data?.links ?? {},
         alias: t.alias,
@@ -174,7 +217,11 @@ export class CardHost {
   }
 
   hide(): void {
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    if (back?.isConnected && this.ui && this.ui.shadow.activeElement) back.focus({ preventScroll: true });
     this.target = null;
+    this.compare = null;
     this.pinned = false;
     this.token++;
     this.stopAuto?.();

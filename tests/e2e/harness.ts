@@ -8,9 +8,10 @@ import { extname, join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
+const OUT = resolve(ROOT, process.env.MODELLENS_OUT_DIR ?? '.output');
 export const BUILDS = {
-  chromium: join(ROOT, '.output/chrome-mv3'),
-  firefox: join(ROOT, '.output/firefox-mv3'),
+  chromium: join(OUT, 'chrome-mv3'),
+  firefox: join(OUT, 'firefox-mv3'),
 } as const;
 export const BINARIES = { chromium: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' } as const;
 export type BrowserName = keyof typeof BINARIES;
@@ -61,7 +62,10 @@ export async function serve(dir: string): Promise<StaticServer> {
   };
 }
 
-export async function launch(name: BrowserName, opts: { extension?: boolean; width?: number; height?: number } = {}): Promise<Browser> {
+export async function launch(
+  name: BrowserName,
+  opts: { extension?: boolean; width?: number; height?: number; firefoxPrefs?: Record<string, unknown> } = {},
+): Promise<Browser> {
   const ext = opts.extension !== false;
   const dir = BUILDS[name];
   if (ext && !existsSync(join(dir, 'manifest.json'))) throw new Error(`${dir} is not built: run npm run build / build:firefox`);
@@ -100,6 +104,7 @@ export async function launch(name: BrowserName, opts: { extension?: boolean; wid
       'app.update.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'browser.newtabpage.enabled': false,
+      ...opts.firefoxPrefs,
     },
   });
   if (ext) await browser.installExtension(dir);
