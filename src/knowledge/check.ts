@@ -103,7 +103,11 @@ export function crossCheck(items: FileEntry[], opts: CheckOptions = {}): EntryIs
           `alias "${aliasText(c.alias)}" is also claimed by ${names}; declare "shared" on every claimant or remove one`,
         );
       } else if (others.some((o) => aliasShared(o.alias)!.prefer !== mine.prefer)) {
-        issue(c.it, `aliases.${c.index}.shared.prefer`, `shared alias "${aliasText(c.alias)}" prefers ${mine.prefer} but ${names} prefer another entry`);
+        issue(
+          c.it,
+          `aliases.${c.index}.shared.prefer`,
+          `shared alias "${aliasText(c.alias)}" prefers ${mine.prefer} here but another entry in ${names}; every claimant must prefer the same entry`,
+        );
       } else if (mine.prefer !== c.it.entry.id && !others.some((o) => o.it.entry.id === mine.prefer)) {
         issue(c.it, `aliases.${c.index}.shared.prefer`, `shared alias "${aliasText(c.alias)}" prefers ${mine.prefer}, which does not claim it`);
       }
@@ -127,7 +131,9 @@ export function crossCheck(items: FileEntry[], opts: CheckOptions = {}): EntryIs
 
   // Links must point at existing entries.
   const link = (it: FileEntry, path: string, target: string | undefined) => {
-    if (target !== undefined && !byId.has(target)) issue(it, path, `links to unknown entry "${target}"`);
+    if (target === undefined) return;
+    if (!byId.has(target)) issue(it, path, `links to unknown entry "${target}"`);
+    else if (target === it.entry.id && !path.includes('shared')) issue(it, path, 'links to itself');
   };
   for (const it of items) {
     const e = it.entry;
@@ -136,7 +142,6 @@ export function crossCheck(items: FileEntry[], opts: CheckOptions = {}): EntryIs
     link(it, 'successor', e.successor);
     e.related?.forEach((r, i) => link(it, `related.${i}`, r));
     e.aliases.forEach((a, i) => link(it, `aliases.${i}.shared.prefer`, aliasShared(a)?.prefer));
-    if (e.family === e.id) issue(it, 'family', 'an entry cannot be its own family');
   }
 
   // Dates: nothing after asOf, no asOf after today.
