@@ -180,10 +180,8 @@ function cleanName(name: string): string {
 }
 
 function formatTokens(n: number): string {
-  if (n % 1024 === 0) {
-    const k = n / 1024;
-    return k >= 1024 && k % 1024 === 0 ? `${k / 1024}M` : `${k}K`;
-  }
+  // Decimal when the vendor counts in thousands (128,000 → 128K), binary otherwise (131,072 → 128K).
+  if (n % 1000 !== 0 && n % 1024 === 0) n = (n / 1024) * 1000;
   if (n >= 1_000_000) return `${+(n / 1_000_000).toFixed(2)}M`;
   if (n >= 1000) return `${+(n / 1000).toFixed(1)}K`;
   return String(n);
@@ -327,6 +325,10 @@ function main() {
       if (claimed.has(k)) continue;
       claimed.add(k);
       aliases.push(a);
+    }
+    if (aliases.length === 0 && derived.every((a) => claimed.has(aliasKey(aliasText(a))))) {
+      console.warn(`knowledge:import: ${g.id}: every name is already claimed by another entry; not created`);
+      continue;
     }
     const entry: Entry = {
       id: g.id,

@@ -14,6 +14,11 @@ export interface FileEntry {
 export interface CheckOptions {
   /** YYYY-MM-DD; no asOf may be later. Defaults to the current UTC date. */
   today?: string;
+  /**
+   * Ids of entries that exist but failed the schema (already reported there): links to them are
+   * not reported again as dangling.
+   */
+  knownIds?: Iterable<string>;
 }
 
 export function todayUtc(): string {
@@ -130,9 +135,10 @@ export function crossCheck(items: FileEntry[], opts: CheckOptions = {}): EntryIs
   }
 
   // Links must point at existing entries.
+  const known = new Set(opts.knownIds ?? []);
   const link = (it: FileEntry, path: string, target: string | undefined) => {
     if (target === undefined) return;
-    if (!byId.has(target)) issue(it, path, `links to unknown entry "${target}"`);
+    if (!byId.has(target) && !known.has(target)) issue(it, path, `links to unknown entry "${target}"`);
     else if (target === it.entry.id && !path.includes('shared')) issue(it, path, 'links to itself');
   };
   for (const it of items) {
@@ -171,11 +177,15 @@ export function checkFiles(
 ): { entries: Entry[]; items: FileEntry[]; issues: EntryIssue[] } {
   const issues: EntryIssue[] = [];
   const items: FileEntry[] = [];
+  const knownIds = new Set(opts.knownIds ?? []);
   for (const { file, data } of files) {
     const r = validateFile(file, data);
     issues.push(...r.issues);
     for (const entry of r.entries) items.push({ file, entry });
+    const raw = (data as { entries?: unknown } | null)?.entries;
+    if (Array.isArray(raw))
+      for (const e of raw) if (e && typeof (e as { id?: unknown }).id === 'string') knownIds.add((e as { id: string }).id);
   }
-  issues.push(...crossCheck(items, opts));
+  issues.push(...crossCheck(items, { ...opts, knownIds }));
   return { entries: items.map((i) => i.entry), items, issues };
 }
