@@ -38,7 +38,8 @@ export function statusLine(e: Entry): string {
     case 'never-shipped':
       return `Never shipped (as of ${asOf})`;
     case 'codename':
-      return e.lifecycle.status === 'disputed' ? 'Codename — attribution disputed' : 'Codename';
+      if (e.lifecycle.status === 'disputed' || e.facts?.some((f) => f.status === 'disputed')) return 'Codename — attribution disputed';
+      return e.lifecycle.status === 'rumored' ? 'Codename — meaning unconfirmed' : 'Codename';
     case 'occurred':
       return rel || ann ? `Event · ${formatDate((rel ?? ann)!)}` : 'Event';
   }

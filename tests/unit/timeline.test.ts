@@ -44,6 +44,10 @@ describe('status words', () => {
     expect(statusLine(base)).toBe('Released 16 Apr 2026');
     expect(statusLine({ ...base, lifecycle: fact('never-shipped' as const, 'never-shipped'), released: undefined })).toBe('Never shipped (as of 2 Jul 2026)');
     expect(statusLine({ ...base, lifecycle: fact('codename' as const, 'disputed'), released: undefined })).toBe('Codename — attribution disputed');
+    const reportedCodename = { ...base, lifecycle: fact('codename' as const, 'reported'), released: undefined };
+    expect(statusLine(reportedCodename)).toBe('Codename');
+    expect(statusLine({ ...reportedCodename, facts: [fact('Some say it is X', 'disputed')] })).toBe('Codename — attribution disputed');
+    expect(statusLine({ ...base, lifecycle: fact('codename' as const, 'rumored'), released: undefined })).toBe('Codename — meaning unconfirmed');
     expect(statusLine({ ...base, lifecycle: fact('announced' as const), released: undefined, announced: fact('2026-04-07') })).toBe(
       'Announced 7 Apr 2026, not released as of 2 Jul 2026',
     );
