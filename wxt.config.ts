@@ -1,30 +1,41 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { INDEX_FILE, indexScript, knowledgePlugin } from './scripts/vite-knowledge-plugin';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ICON_SIZES, writeIcons } from './scripts/icons';
+
+/** Icons are rendered from assets/icon.svg at build time (scripts/icons.ts). */
+const icons = Object.fromEntries(ICON_SIZES.map((s) => [s, `icon/${s}.png`]));
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: '.',
   // Separate output folders let several builds (e.g. a benchmark and the e2e suite) run side by side.
   outDir: process.env.MODELLENS_OUT_DIR ?? '.output',
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({
     plugins: [preact(), knowledgePlugin()],
     build: { target: 'es2022' },
   }),
   manifest: ({ browser }) => ({
     name: 'ModelLens',
-    description:
-      'Highlights AI model names, API ids and codenames on any page and explains them with sourced, dated facts.',
+    // UI strings live in locales/*.yml (@wxt-dev/i18n); the store description is translated too.
+    default_locale: 'en',
+    description: '__MSG_extDescription__',
+    icons,
+    action: { default_title: 'ModelLens', default_icon: { 16: icons[16], 32: icons[32] } },
+    // storage: settings and the user's own knowledge (storage.local). Nothing else: the popup
+    // reaches the tab's content script by message, which needs no "tabs" or "activeTab".
     permissions: ['storage'],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
-        description: 'Go to the next model mention on the page',
+        description: '__MSG_cmdNext__',
       },
       'previous-mention': {
         suggested_key: { default: 'Alt+Shift+P' },
-        description: 'Go to the previous model mention on the page',
+        description: '__MSG_cmdPrevious__',
       },
     },
     ...(browser === 'firefox'
@@ -36,10 +47,16 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // data_collection_permissions needs Firefox for Android 142 (web-ext lint warns otherwise).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
   }),
+  zip: {
+    // The sources zip (Firefox review) holds what a reviewer needs to rebuild: no builds, caches or screenshots.
+    excludeSources: ['.output*/**', 'docs/screenshots/**', 'tmp/**', '.eval/**', 'stats.html', '.wxt/**'],
+  },
   hooks: {
     // Highlight styles must live in the document's own tree scope, but the content script's CSS
     // goes into the card's shadow root (cssInjectionMode "ui"). A manifest-declared stylesheet
@@ -53,6 +70,8 @@ export default defineConfig({
     },
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: INDEX_FILE, contents: indexScript() });
+      const dir = join(tmpdir(), `modellens-icons-${process.pid}`);
+      for (const rel of writeIcons(dir)) files.push({ absoluteSrc: join(dir, rel), relativeDest: rel });
     },
   },
 });

@@ -1,13 +1,39 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { handleBackgroundRequest } from '@/src/knowledge/store';
+import { bundledEntries, handleBackgroundRequest, setUserEntries } from '@/src/knowledge/store';
 import { isBackgroundRequest } from '@/src/messaging/protocol';
+import { repairSettings, userKnowledgeItem } from '@/src/settings/items';
+import { refreshUserIndex } from '@/src/settings/user-index';
+import { badgeText } from '@/src/settings/apply';
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((msg: unknown) => {
-    if (isBackgroundRequest(msg)) return Promise.resolve(handleBackgroundRequest(msg));
-    return undefined;
+  // User entries first: a card asked for before they are read would miss "your note".
+  const userReady = userKnowledgeItem
+    .getValue()
+    .then((k) => setUserEntries(k.entries))
+    .catch(() => undefined);
+  userKnowledgeItem.watch((k) => setUserEntries(k?.entries ?? []));
+  void repairSettings().catch(() => undefined);
+
+  void browser.action.setBadgeBackgroundColor({ color: '#5b3cf0' }).catch(() => undefined);
+
+  browser.runtime.onMessage.addListener((msg: unknown, sender) => {
+    if (!isBackgroundRequest(msg)) return undefined;
+    if (msg.type === 'mentionCount') {
+      // The badge counts what the popup lists: the top frame's mentions. Tab-specific badge text
+      // is reset by the browser when the tab navigates.
+      if (sender.tab?.id !== undefined && !sender.frameId)
+        void browser.action.setBadgeText({ tabId: sender.tab.id, text: badgeText(msg.count) }).catch(() => undefined);
+      return undefined;
+    }
+    return userReady.then(() => handleBackgroundRequest(msg));
   });
+
+  // An update may change the bundled knowledge the stored merged index was built on.
+  browser.runtime.onInstalled.addListener(() => {
+    void refreshUserIndex(bundledEntries).catch(() => undefined);
+  });
+
   browser.commands?.onCommand.addListener(async (command) => {
     const dir = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : 0;
     if (!dir) return;

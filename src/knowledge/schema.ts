@@ -35,7 +35,8 @@ export const LIFECYCLES = [
 export const Lifecycle = v.picklist(LIFECYCLES, 'must be one of ' + LIFECYCLES.join(', '));
 
 export const Source = v.strictObject({
-  url: v.pipe(v.string(), v.url('must be an absolute URL')),
+  // http(s) only: a javascript: or data: URL would become a clickable link on the card.
+  url: v.pipe(v.string(), v.url('must be an absolute URL'), v.regex(/^https?:\/\//i, 'must be an http(s) URL')),
   title: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
   date: DateString,
 });

@@ -4,20 +4,33 @@ import type { BackgroundRequest, EntryResponse, EntrySummary } from '../messagin
 import type { Entry } from './schema';
 
 const byId: Record<string, Entry> = entries;
+/** The user's own entries (options page import); they override bundled ones with the same id. */
+let userById: Record<string, Entry> = {};
+
+/** The bundled entries by id (the knowledge browser and user imports read them too). */
+export const bundledEntries: Readonly<Record<string, Entry>> = byId;
+
+/** Replace the user entries the background serves (called at start and whenever storage changes). */
+export function setUserEntries(list: readonly Entry[]): void {
+  userById = Object.fromEntries(list.map((e) => [e.id, e]));
+}
 
 function summary(e: Entry): EntrySummary {
   return { id: e.id, name: e.name, vendor: e.vendor, kind: e.kind };
 }
 
 export function getEntry(id: string): EntryResponse {
-  const entry = byId[id] ?? null;
+  const user = userById[id];
+  const entry = user ?? byId[id] ?? null;
   const links: Record<string, EntrySummary> = {};
   if (entry)
-    for (const l of [entry.family, entry.predecessor, entry.successor, ...(entry.related ?? [])])
-      if (l && byId[l]) links[l] = summary(byId[l]);
-  return { entry, links };
+    for (const l of [entry.family, entry.predecessor, entry.successor, ...(entry.related ?? [])]) {
+      const target = l ? (userById[l] ?? byId[l]) : undefined;
+      if (l && target) links[l] = summary(target);
+    }
+  return user ? { entry, links, user: true } : { entry, links };
 }
 
-export function handleBackgroundRequest(msg: BackgroundRequest): EntryResponse {
+export function handleBackgroundRequest(msg: Extract<BackgroundRequest, { type: 'getEntry' }>): EntryResponse {
   return getEntry(msg.id);
 }

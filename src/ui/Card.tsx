@@ -12,6 +12,8 @@ export interface CardProps {
   unknownVersion?: string;
   pinned: boolean;
   loading?: boolean;
+  /** The entry comes from the user's own knowledge (options page), not the bundled file. */
+  user?: boolean;
   /** What the page's publish date changes about the story, if anything. */
   timeline?: string | null;
   /** Other entities mentioned on the page, for "Compare with". */
@@ -104,13 +106,18 @@ export function Card(p: CardProps) {
     );
   return (
     <div class="card" role="dialog" tabIndex={-1} aria-labelledby={titleId} aria-describedby="modellens-card-status">
-      <header class="head">
+      <div class="head">
         <Avatar vendor={e.vendor} />
         <div class="title">
           <h2 id={titleId} class="name">{p.unknownVersion ? p.alias : e.name}</h2>
           <div class="meta">
             <span class="vendor">{e.vendor}</span>
             <span class={`kind kind-${e.kind}`}>{KIND_LABEL[e.kind]}</span>
+            {p.user && (
+              <span class="your-note" title="From your own knowledge (ModelLens options)">
+                Your note
+              </span>
+            )}
           </div>
         </div>
         <div class="tools">
@@ -123,7 +130,7 @@ export function Card(p: CardProps) {
             ×
           </button>
         </div>
-      </header>
+      </div>
       {p.unknownVersion && (
         <p class="notice" role="note">
           Version {p.unknownVersion} is not in ModelLens's knowledge. Showing the {e.name} family.
@@ -142,7 +149,7 @@ export function Card(p: CardProps) {
       ) : (
         <Details p={p} e={e} />
       )}
-      <footer class="foot fine">
+      <div class="foot fine">
         <span>
           Status: <SourceLink f={e.lifecycle} /> · as of {formatDate(e.lifecycle.asOf)}
         </span>
@@ -164,7 +171,7 @@ export function Card(p: CardProps) {
             </select>
           </label>
         )}
-      </footer>
+      </div>
     </div>
   );
 }

@@ -79,8 +79,16 @@ export class CardHost {
     return !!node && !!this.ui && (node === this.ui.shadowHost || this.ui.shadowHost.contains(node));
   }
 
-  private async ensure(): Promise<HTMLDivElement> {
-    if (this.layer) return this.layer;
+  private pendingUi: Promise<HTMLDivElement> | null = null;
+
+  /** Create the host once; concurrent callers (show + announce) share the same creation. */
+  private ensure(): Promise<HTMLDivElement> {
+    if (this.layer) return Promise.resolve(this.layer);
+    this.pendingUi ??= this.create().finally(() => (this.pendingUi = null));
+    return this.pendingUi;
+  }
+
+  private async create(): Promise<HTMLDivElement> {
     this.ui = await createShadowRootUi(this.ctx, {
       name: 'modellens-ui',
       position: 'inline',
@@ -167,6 +175,7 @@ export class CardHost {
     render(
       h(Card, {
         timeline: entry ? timelineNote(entry, this.pageDate) : null,
+        user: this.data?.user === true,
         others: entry ? this.handlers.others(entry.id) : [],
         compare: this.compare,
         onCompare: (id: string | null) => void this.setCompare(id),

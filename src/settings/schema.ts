@@ -1,0 +1,204 @@
+/**
+ * The settings: their shape, defaults, per-field validation and migrations. Pure (no browser API),
+ * so every rule here is unit-tested in node. Storage lives in items.ts.
+ *
+ * Stored settings are never trusted: `sanitize` checks each field on its own, keeps the good ones,
+ * resets only the bad ones to their default and names each reset, so the options page can say
+ * what happened (and the raw value is kept as a backup, see items.ts).
+ */
+import * as v from 'valibot';
+import type { Strictness } from '../core/context';
+
+/** Current version of the stored settings object. Bump it and add a migration when the shape changes. */
+export const SETTINGS_VERSION = 2;
+
+export const CATEGORIES = ['models', 'codenames', 'products'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Which knowledge kinds each category covers. Events (launches, leaks) go with products. */
+export const CATEGORY_OF_KIND: Record<string, Category> = {
+  model: 'models',
+  family: 'models',
+  codename: 'codenames',
+  product: 'products',
+  event: 'products',
+};
+
+export const HIGHLIGHT_STYLES = ['underline', 'background', 'hover'] as const;
+export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
+
+export const STRICTNESS = ['block', 'page', 'off'] as const satisfies readonly Strictness[];
+
+export const LANGUAGES = ['auto', 'en', 'de'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const SITE_MODES = ['all', 'allowlist'] as const;
+export type SiteMode = (typeof SITE_MODES)[number];
+
+/** Longest list of muted terms or sites we keep; more is almost surely corrupt data. */
+export const MAX_LIST = 500;
+const MAX_TERM = 100;
+
+export interface Settings {
+  categories: Record<Category, boolean>;
+  style: HighlightStyle;
+  firstMentionOnly: boolean;
+  /** Terms not to highlight: an alias as written ("Gemini"), a name, or an entity id ("openai/o3"). */
+  mutedTerms: string[];
+  /** 'all': everywhere except `deny`; 'allowlist': only on `allow`. */
+  siteMode: SiteMode;
+  allow: string[];
+  deny: string[];
+  strictness: Strictness;
+  language: Language;
+}
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  categories: Object.freeze({ models: true, codenames: true, products: true }),
+  style: 'underline',
+  firstMentionOnly: false,
+  mutedTerms: Object.freeze([]) as unknown as string[],
+  siteMode: 'all',
+  allow: Object.freeze([]) as unknown as string[],
+  deny: Object.freeze([]) as unknown as string[],
+  strictness: 'page',
+  language: 'auto',
+}) as Settings;
+
+export function defaultSettings(): Settings {
+  return structuredClone({ ...DEFAULT_SETTINGS, categories: { ...DEFAULT_SETTINGS.categories }, mutedTerms: [], allow: [], deny: [] });
+}
+
+/** "https://www.Example.com:8080/x" or "example.com." → "www.example.com" / "example.com". Empty when not a host. */
+export function normalizeHost(input: string): string {
+  let s = input.trim().toLowerCase();
+  if (!s) return '';
+  s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/^\*\./, '');
+  s = s.split(/[/?#]/)[0].replace(/:\d+$/, '').replace(/\.$/, '');
+  return /^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/.test(s) && !s.startsWith('.') ? s : '';
+}
+
+const term = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_TERM));
+const hostList = v.pipe(
+  v.array(v.string()),
+  v.maxLength(MAX_LIST, `more than ${MAX_LIST} entries`),
+  v.transform((xs) => [...new Set(xs.map(normalizeHost).filter(Boolean))]),
+);
+
+/** One schema per field: a bad field is reset alone. */
+const FIELDS = {
+  categories: v.strictObject({ models: v.boolean(), codenames: v.boolean(), products: v.boolean() }),
+  style: v.picklist(HIGHLIGHT_STYLES),
+  firstMentionOnly: v.boolean(),
+  mutedTerms: v.pipe(
+    v.array(term),
+    v.maxLength(MAX_LIST, `more than ${MAX_LIST} entries`),
+    v.transform((xs) => [...new Set(xs)]),
+  ),
+  siteMode: v.picklist(SITE_MODES),
+  allow: hostList,
+  deny: hostList,
+  strictness: v.picklist(STRICTNESS),
+  language: v.picklist(LANGUAGES),
+} satisfies { [K in keyof Settings]: v.GenericSchema<unknown, Settings[K]> };
+
+export interface SettingsProblem {
+  /** The field that was reset ('settings' when the whole value was unusable). */
+  field: string;
+  reason: string;
+}
+
+/**
+ * Check stored settings field by field. Missing fields take their default silently (a newer
+ * version added them); present but invalid fields are reset and reported; unknown fields are
+ * dropped and reported.
+ */
+export function sanitize(raw: unknown): { settings: Settings; problems: SettingsProblem[] } {
+  const settings = defaultSettings();
+  if (raw == null) return { settings, problems: [] };
+  if (typeof raw !== 'object' || Array.isArray(raw))
+    return { settings, problems: [{ field: 'settings', reason: `expected an object, found ${Array.isArray(raw) ? 'an array' : typeof raw}` }] };
+  const problems: SettingsProblem[] = [];
+  const obj = raw as Record<string, unknown>;
+  for (const key of Object.keys(FIELDS) as (keyof Settings)[]) {
+    if (!(key in obj) || obj[key] === undefined) continue;
+    const r = v.safeParse(FIELDS[key] as v.GenericSchema, obj[key]);
+    if (r.success) (settings as unknown as Record<string, unknown>)[key] = r.output;
+    else problems.push({ field: key, reason: `${r.issues[0].message} (found ${preview(obj[key])})` });
+  }
+  for (const key of Object.keys(obj)) if (!(key in FIELDS)) problems.push({ field: key, reason: 'unknown setting, dropped' });
+  return { settings, problems };
+}
+
+function preview(x: unknown): string {
+  let s: string;
+  try {
+    s = JSON.stringify(x) ?? String(x);
+  } catch {
+    s = String(x);
+  }
+  return s.length > 60 ? s.slice(0, 57) + '…' : s;
+}
+
+/**
+ * Migrations, keyed by the version they produce (the @wxt-dev/storage convention).
+ * v1 was the first, flat shape of the settings (development builds before the options page):
+ *   { kinds: string[], style: 'underline'|'background'|'none', firstOnly: boolean,
+ *     muted: string (comma separated), disabledSites: string[], strict: boolean }
+ * Migrations never throw: what they cannot read they leave for `sanitize` to report.
+ */
+export const MIGRATIONS: Record<number, (old: unknown) => unknown> = {
+  2: (old) => {
+    if (!old || typeof old !== 'object' || Array.isArray(old)) return old;
+    const o = old as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    if (Array.isArray(o.kinds)) {
+      const kinds = o.kinds.filter((k): k is string => typeof k === 'string');
+      out.categories = {
+        models: kinds.includes('model') || kinds.includes('family'),
+        codenames: kinds.includes('codename'),
+        products: kinds.includes('product') || kinds.includes('event'),
+      };
+    } else if (o.kinds !== undefined) out.categories = o.kinds;
+    if (o.style !== undefined) out.style = o.style === 'none' ? 'hover' : o.style;
+    if (o.firstOnly !== undefined) out.firstMentionOnly = o.firstOnly;
+    if (typeof o.muted === 'string')
+      out.mutedTerms = o.muted
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    else if (o.muted !== undefined) out.mutedTerms = o.muted;
+    if (o.disabledSites !== undefined) out.deny = o.disabledSites;
+    if (o.strict !== undefined) out.strictness = o.strict === true ? 'block' : o.strict === false ? 'off' : o.strict;
+    // Keys v1 did not know pass through (a v2 value written under a stale version mark).
+    for (const [k, val] of Object.entries(o))
+      if (!['kinds', 'style', 'firstOnly', 'muted', 'disabledSites', 'strict'].includes(k)) out[k] = val;
+    return out;
+  },
+};
+
+/** Does `host` fall under `pattern` ("example.com" covers "www.example.com")? */
+export function hostMatches(host: string, pattern: string): boolean {
+  const h = normalizeHost(host);
+  const p = normalizeHost(pattern);
+  return !!h && !!p && (h === p || h.endsWith('.' + p));
+}
+
+/** Should ModelLens highlight on `host`? Pages without a host (file:, data:) follow the mode. */
+export function siteEnabled(s: Pick<Settings, 'siteMode' | 'allow' | 'deny'>, host: string): boolean {
+  if (s.deny.some((p) => hostMatches(host, p))) return false;
+  if (s.siteMode === 'allowlist') return s.allow.some((p) => hostMatches(host, p));
+  return true;
+}
+
+/** The settings after the popup's "highlight on this site" switch. */
+export function setSiteEnabled(s: Settings, host: string, on: boolean): Settings {
+  const h = normalizeHost(host);
+  if (!h) return s;
+  const deny = s.deny.filter((p) => !hostMatches(h, p));
+  const allow = s.allow.filter((p) => !hostMatches(h, p));
+  if (on) {
+    if (s.siteMode === 'allowlist') allow.push(h);
+  } else if (s.siteMode === 'all') deny.push(h);
+  return { ...s, allow, deny };
+}

@@ -1,0 +1,47 @@
+/**
+ * How user knowledge reaches the page. The bundled alias index stays as built (knowledge-index.js);
+ * while the user has entries, a merged index (bundled + user, compiled by knowledge/user.ts) is kept
+ * in storage next to the entries, and the content script prefers it. Writers: the options page
+ * (import, remove) and the background (after an update changed the bundled knowledge).
+ */
+import { storage } from 'wxt/utils/storage';
+import type { CompiledIndex } from '../knowledge/compile';
+import { compileIndex } from '../knowledge/compile';
+import type { Entry } from '../knowledge/schema';
+import { compileMergedIndex, indexFingerprint, pickIndex } from '../knowledge/user';
+import { userIndexItem, userKnowledgeItem, type StoredIndex } from './items';
+
+/** Content script: the index to use now. */
+export async function loadPageIndex(bundled: CompiledIndex): Promise<CompiledIndex> {
+  return pickIndex(bundled, await userIndexItem.getValue().catch(() => null));
+}
+
+/** Content script: call `cb` with the new index whenever the user's knowledge changes. */
+export function watchPageIndex(bundled: CompiledIndex, cb: (index: CompiledIndex) => void): () => void {
+  const fp = indexFingerprint(bundled);
+  return userIndexItem.watch((stored) => cb(pickIndex(bundled, stored, fp)));
+}
+
+/** Store the user's entries and the merged index in one write, so readers never see one without the other. */
+export async function saveUserKnowledge(entries: Entry[], bundled: Record<string, Entry>): Promise<void> {
+  const index: StoredIndex | null = entries.length
+    ? { base: indexFingerprint(compileIndex(Object.values(bundled))), index: compileMergedIndex(bundled, entries) }
+    : null;
+  await storage.setItems([
+    { item: userKnowledgeItem, value: { entries, updatedAt: new Date().toISOString() } },
+    { item: userIndexItem, value: index },
+  ]);
+}
+
+/** Background, after install or update: rebuild the merged index against the new bundled knowledge. */
+export async function refreshUserIndex(bundled: Record<string, Entry>): Promise<void> {
+  const { entries } = await userKnowledgeItem.getValue();
+  const stored = await userIndexItem.getValue();
+  const base = indexFingerprint(compileIndex(Object.values(bundled)));
+  if (!entries.length) {
+    if (stored) await userIndexItem.setValue(null);
+    return;
+  }
+  if (stored?.base === base) return;
+  await userIndexItem.setValue({ base, index: compileMergedIndex(bundled, entries) });
+}

@@ -1,0 +1,385 @@
+/**
+ * The options page: what to highlight and how, where, and the user's own knowledge (import,
+ * export, remove). Every change is saved at once and reaches open tabs live.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Entry, EntryIssue } from '../knowledge/schema';
+import { exportUserKnowledge, importUserKnowledge } from '../knowledge/user';
+import {
+  repairSettings,
+  saveSettings,
+  settingsNoticeItem,
+  userKnowledgeItem,
+  watchSettings,
+  type SettingsNotice,
+} from '../settings/items';
+import {
+  CATEGORIES,
+  HIGHLIGHT_STYLES,
+  LANGUAGES,
+  normalizeHost,
+  STRICTNESS,
+  type Settings,
+} from '../settings/schema';
+import { saveUserKnowledge } from '../settings/user-index';
+import { setLanguage, t, type MessageKey } from './i18n';
+
+export interface OptionsProps {
+  /** The bundled entries (import validation: links may point at them; overrides replace them). */
+  bundled: Record<string, Entry>;
+  /** Re-render the whole page after a language change. */
+  onLanguage?(): void;
+}
+
+function ListEditor(p: {
+  id: string;
+  label: string;
+  placeholder: string;
+  items: string[];
+  normalize(s: string): string;
+  invalid: string;
+  onChange(items: string[]): void;
+}) {
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState('');
+  const add = (e: Event) => {
+    e.preventDefault();
+    const v = p.normalize(draft);
+    if (!v) return setError(p.invalid);
+    setError('');
+    setDraft('');
+    if (!p.items.includes(v)) p.onChange([...p.items, v]);
+  };
+  return (
+    <div class="list-editor">
+      <form class="add" onSubmit={add}>
+        <label for={p.id}>{p.label}</label>
+        <div class="row">
+          <input
+            type="text"
+            id={p.id}
+            value={draft}
+            placeholder={p.placeholder}
+            aria-invalid={!!error}
+            aria-describedby={error ? `${p.id}-error` : undefined}
+            onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
+          />
+          <button type="submit">{t('options.add')}</button>
+        </div>
+        {error && (
+          <p class="field-error" id={`${p.id}-error`} role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+      {p.items.length > 0 && (
+        <ul class="chips" aria-label={p.label}>
+          {p.items.map((item) => (
+            <li class="chip" key={item}>
+              <span>{item}</span>
+              <button type="button" aria-label={t('options.removeItem', { item })} onClick={() => p.onChange(p.items.filter((x) => x !== item))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Notice({ notice, onDismiss }: { notice: SettingsNotice; onDismiss(): void }) {
+  return (
+    <div class="notice" role="alert" id="settings-notice">
+      <strong>{t('options.noticeTitle')}</strong>
+      <ul>
+        {notice.problems.map((p, i) => (
+          <li key={i}>
+            <code>{p.field}</code>: {p.reason}
+          </li>
+        ))}
+      </ul>
+      <details>
+        <summary>{t('options.noticeBackup')}</summary>
+        <pre class="backup">{JSON.stringify(notice.backup, null, 2)}</pre>
+      </details>
+      <button type="button" onClick={onDismiss}>
+        {t('options.dismiss')}
+      </button>
+    </div>
+  );
+}
+
+function issueText(i: EntryIssue): string {
+  if (i.id === '-') return t('options.issueFile', { field: i.path, reason: i.reason });
+  return t('options.issue', { id: i.id, field: i.path, reason: i.reason });
+}
+
+function Knowledge({ bundled }: { bundled: Record<string, Entry> }) {
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<{ ok: boolean; issues: EntryIssue[]; added: number; replaced: number } | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void userKnowledgeItem.getValue().then((k) => setEntries(k.entries));
+    return userKnowledgeItem.watch((k) => setEntries(k?.entries ?? []));
+  }, []);
+
+  const bundledIds = new Set(Object.keys(bundled));
+  const runImport = async (json: string) => {
+    const current = (await userKnowledgeItem.getValue()).entries;
+    const r = importUserKnowledge(json, current, bundledIds);
+    setResult(r);
+    if (!r.ok) return; // the stored entries stay as they were
+    await saveUserKnowledge(r.entries, bundled);
+    setEntries(r.entries);
+    setText('');
+    if (fileRef.current) fileRef.current.value = '';
+  };
+  const onFile = async () => {
+    const f = fileRef.current?.files?.[0];
+    if (f) await runImport(await f.text());
+  };
+  const save = async (next: Entry[]) => {
+    await saveUserKnowledge(next, bundled);
+    setEntries(next);
+    setResult(null);
+  };
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([exportUserKnowledge(entries)], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'modellens-knowledge.json';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  return (
+    <section class="panel" aria-labelledby="knowledge-h">
+      <h2 id="knowledge-h">{t('options.knowledge')}</h2>
+      <p class="muted">{t('options.knowledgeHelp')}</p>
+      <p id="user-count">{t('options.userCount', { n: entries.length }, entries.length)}</p>
+      {entries.length > 0 && (
+        <ul class="user-entries" id="user-entries">
+          {entries.map((e) => (
+            <li key={e.id}>
+              <span class="your-note">{t('common.yourNote')}</span> <strong class="entry-name">{e.name}</strong>{' '}
+              <code class="muted">{e.id}</code>
+              {bundled[e.id] && <span class="muted"> · {t('options.overrides')}</span>}{' '}
+              <button type="button" class="link" onClick={() => void save(entries.filter((x) => x.id !== e.id))}>
+                {t('options.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="row wrap">
+        <label class="file">
+          <span>{t('options.importFile')}</span>
+          <input type="file" id="import-file" accept=".json,application/json" ref={fileRef} onChange={() => void onFile()} />
+        </label>
+        <button type="button" id="export" disabled={!entries.length} onClick={download}>
+          {t('options.export')}
+        </button>
+        <button type="button" id="remove-all" disabled={!entries.length} onClick={() => void save([])}>
+          {t('options.removeAll')}
+        </button>
+      </div>
+      <label for="import-text">{t('options.importPaste')}</label>
+      <textarea id="import-text" rows={6} spellcheck={false} value={text} placeholder='{ "entries": [ … ] }' onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} />
+      <div class="row">
+        <button type="button" class="primary" id="import" disabled={!text.trim()} onClick={() => void runImport(text)}>
+          {t('options.import')}
+        </button>
+      </div>
+      <div aria-live="polite">
+        {result?.ok && (
+          <p class="ok" id="import-ok">
+            {t('options.imported', { added: result.added, replaced: result.replaced })}
+          </p>
+        )}
+        {result && !result.ok && (
+          <div class="error" id="import-error" role="alert">
+            <strong>{t('options.importFailed', { n: result.issues.length }, result.issues.length)}</strong>
+            <ul>
+              {result.issues.slice(0, 50).map((i, k) => (
+                <li key={k}>{issueText(i)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+const CATEGORY_LABEL: Record<string, MessageKey> = {
+  models: 'options.catModels',
+  codenames: 'options.catCodenames',
+  products: 'options.catProducts',
+};
+const STYLE_LABEL: Record<string, MessageKey> = {
+  underline: 'options.styleUnderline',
+  background: 'options.styleBackground',
+  hover: 'options.styleHover',
+};
+const STRICT_LABEL: Record<string, MessageKey> = {
+  block: 'options.strictBlock',
+  page: 'options.strictPage',
+  off: 'options.strictOff',
+};
+const LANG_LABEL: Record<string, MessageKey> = {
+  auto: 'options.langAuto',
+  en: 'options.langEn',
+  de: 'options.langDe',
+};
+
+export function Options({ bundled, onLanguage }: OptionsProps) {
+  const [s, setS] = useState<Settings | null>(null);
+  const [notice, setNotice] = useState<SettingsNotice | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    void repairSettings().then(setS);
+    void settingsNoticeItem.getValue().then(setNotice);
+    const a = watchSettings(setS);
+    const b = settingsNoticeItem.watch(setNotice);
+    return () => {
+      a();
+      b();
+    };
+  }, []);
+
+  if (!s) return <p class="muted">…</p>;
+
+  const update = async (patch: Partial<Settings>) => {
+    const next = { ...s, ...patch };
+    setS(next);
+    await saveSettings(next);
+    setSaved(true);
+    setTimeout(() => setSaved(false), 1500);
+    if (patch.language) {
+      await setLanguage(patch.language);
+      onLanguage?.();
+    }
+  };
+
+  return (
+    <main class="options">
+      <header class="page-head">
+        <span class="brand">
+          <img src="/icon/48.png" alt="" />
+          <h1>{t('options.title')}</h1>
+        </span>
+        <span class="saved ok" aria-live="polite">
+          {saved ? t('options.saved') : ''}
+        </span>
+      </header>
+      {notice && <Notice notice={notice} onDismiss={() => void settingsNoticeItem.setValue(null)} />}
+
+      <section class="panel" aria-labelledby="hl-h">
+        <h2 id="hl-h">{t('options.highlighting')}</h2>
+        <fieldset>
+          <legend>{t('options.categories')}</legend>
+          {CATEGORIES.map((c) => (
+            <label class="check" key={c}>
+              <input
+                type="checkbox"
+                name="category"
+                value={c}
+                checked={s.categories[c]}
+                onChange={(e) => void update({ categories: { ...s.categories, [c]: (e.currentTarget as HTMLInputElement).checked } })}
+              />
+              {t(CATEGORY_LABEL[c])}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('options.style')}</legend>
+          {HIGHLIGHT_STYLES.map((st) => (
+            <label class="check" key={st}>
+              <input type="radio" name="style" value={st} checked={s.style === st} onChange={() => void update({ style: st })} />
+              <span class={`sample sample-${st}`}>{t(STYLE_LABEL[st])}</span>
+            </label>
+          ))}
+        </fieldset>
+        <label class="check">
+          <input type="checkbox" id="first-only" checked={s.firstMentionOnly} onChange={(e) => void update({ firstMentionOnly: (e.currentTarget as HTMLInputElement).checked })} />
+          {t('options.firstOnly')}
+        </label>
+        <div class="field">
+          <label for="strictness">{t('options.strictness')}</label>
+          <select id="strictness" value={s.strictness} onChange={(e) => void update({ strictness: (e.currentTarget as HTMLSelectElement).value as Settings['strictness'] })}>
+            {STRICTNESS.map((x) => (
+              <option value={x} key={x}>
+                {t(STRICT_LABEL[x])}
+              </option>
+            ))}
+          </select>
+          <p class="muted help">{t('options.strictnessHelp')}</p>
+        </div>
+        <ListEditor
+          id="muted"
+          label={t('options.muted')}
+          placeholder={t('options.mutedPlaceholder')}
+          items={s.mutedTerms}
+          normalize={(x) => x.trim().slice(0, 100)}
+          invalid={t('options.mutedInvalid')}
+          onChange={(mutedTerms) => void update({ mutedTerms })}
+        />
+      </section>
+
+      <section class="panel" aria-labelledby="sites-h">
+        <h2 id="sites-h">{t('options.sites')}</h2>
+        <fieldset>
+          <legend class="sr-only">{t('options.sites')}</legend>
+          <label class="check">
+            <input type="radio" name="site-mode" value="all" checked={s.siteMode === 'all'} onChange={() => void update({ siteMode: 'all' })} />
+            {t('options.siteAll')}
+          </label>
+          <label class="check">
+            <input type="radio" name="site-mode" value="allowlist" checked={s.siteMode === 'allowlist'} onChange={() => void update({ siteMode: 'allowlist' })} />
+            {t('options.siteAllowlist')}
+          </label>
+        </fieldset>
+        <ListEditor
+          id="deny"
+          label={t('options.deny')}
+          placeholder="example.com"
+          items={s.deny}
+          normalize={normalizeHost}
+          invalid={t('options.hostInvalid')}
+          onChange={(deny) => void update({ deny })}
+        />
+        <ListEditor
+          id="allow"
+          label={t('options.allow')}
+          placeholder="news.example.com"
+          items={s.allow}
+          normalize={normalizeHost}
+          invalid={t('options.hostInvalid')}
+          onChange={(allow) => void update({ allow })}
+        />
+      </section>
+
+      <section class="panel" aria-labelledby="lang-h">
+        <h2 id="lang-h">{t('options.language')}</h2>
+        <select id="language" aria-labelledby="lang-h" value={s.language} onChange={(e) => void update({ language: (e.currentTarget as HTMLSelectElement).value as Settings['language'] })}>
+          {LANGUAGES.map((l) => (
+            <option value={l} key={l}>
+              {t(LANG_LABEL[l])}
+            </option>
+          ))}
+        </select>
+        <p class="muted help">{t('options.languageHelp')}</p>
+      </section>
+
+      <Knowledge bundled={bundled} />
+
+      <footer class="muted foot">
+        <a href="/knowledge.html">{t('options.openBrowser')}</a>
+      </footer>
+    </main>
+  );
+}
