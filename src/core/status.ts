@@ -1,5 +1,6 @@
 /** Words for an entry's standing, as the card shows them. Pure, so the wording is unit-tested. */
 import type { Entry } from '../knowledge/schema';
+import { en, type CardWord, type Tr } from './words';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -17,47 +18,57 @@ export function formatTokens(n: number): string {
   return String(n);
 }
 
-export function statusLine(e: Entry): string {
+export function statusLine(e: Entry, tr: Tr = en): string {
   const lc = e.lifecycle.value;
   const rel = e.released?.value;
   const ann = e.announced?.value;
   const asOf = formatDate(e.lifecycle.asOf);
+  const on = (d: string) => ({ date: formatDate(d) });
   switch (lc) {
     case 'ga':
-      return rel ? `Released ${formatDate(rel)}` : 'Generally available';
+      return rel ? tr('released', on(rel)) : tr('ga');
     case 'preview':
-      return rel ? `Preview since ${formatDate(rel)}` : 'In preview';
+      return rel ? tr('previewSince', on(rel)) : tr('preview');
     case 'limited':
-      return rel || ann ? `Limited release ${formatDate((rel ?? ann)!)} — not generally available` : 'Limited release — not generally available';
+      return rel || ann ? tr('limitedSince', on((rel ?? ann)!)) : tr('limited');
     case 'announced':
-      return `Announced${ann ? ' ' + formatDate(ann) : ''}, not released as of ${asOf}`;
+      return ann ? tr('announcedOn', { ...on(ann), asOf }) : tr('announced', { asOf });
     case 'deprecated':
-      return rel ? `Released ${formatDate(rel)} · deprecated` : 'Deprecated';
+      return rel ? tr('deprecatedSince', on(rel)) : tr('deprecated');
     case 'retired':
-      return rel ? `Released ${formatDate(rel)} · retired` : 'Retired';
+      return rel ? tr('retiredSince', on(rel)) : tr('retired');
     case 'never-shipped':
-      return `Never shipped (as of ${asOf})`;
+      return tr('neverShipped', { asOf });
     case 'codename':
-      if (e.lifecycle.status === 'disputed' || e.facts?.some((f) => f.status === 'disputed')) return 'Codename — attribution disputed';
-      return e.lifecycle.status === 'rumored' ? 'Codename — meaning unconfirmed' : 'Codename';
+      if (e.lifecycle.status === 'disputed' || e.facts?.some((f) => f.status === 'disputed')) return tr('codenameDisputed');
+      return e.lifecycle.status === 'rumored' ? tr('codenameRumored') : tr('codename');
     case 'occurred':
-      return rel || ann ? `Event · ${formatDate((rel ?? ann)!)}` : 'Event';
+      return rel || ann ? tr('eventOn', on((rel ?? ann)!)) : tr('event');
   }
 }
 
-export const KIND_LABEL: Record<Entry['kind'], string> = {
-  model: 'Model',
-  family: 'Family',
-  codename: 'Codename',
-  product: 'Product',
-  event: 'Event',
+const KIND_WORD: Record<Entry['kind'], CardWord> = {
+  model: 'kindModel',
+  family: 'kindFamily',
+  codename: 'kindCodename',
+  product: 'kindProduct',
+  event: 'kindEvent',
 };
 
-export const FACT_STATUS_LABEL: Record<string, string> = {
-  confirmed: 'Confirmed',
-  reported: 'Reported',
-  disputed: 'Disputed',
-  rumored: 'Rumored',
-  'never-shipped': 'Never shipped',
-  retired: 'Retired',
+export function kindLabel(kind: Entry['kind'], tr: Tr = en): string {
+  return tr(KIND_WORD[kind]);
+}
+
+const STATUS_WORD: Record<string, CardWord> = {
+  confirmed: 'stConfirmed',
+  reported: 'stReported',
+  disputed: 'stDisputed',
+  rumored: 'stRumored',
+  'never-shipped': 'stNeverShipped',
+  retired: 'stRetired',
 };
+
+export function factStatusLabel(status: string, tr: Tr = en): string {
+  const w = STATUS_WORD[status];
+  return w ? tr(w) : status;
+}

@@ -4,27 +4,25 @@
  */
 import type { Entry } from '../knowledge/schema';
 import { formatDate } from './status';
+import { en, type Tr } from './words';
 
 /** Dates compare as strings once both are YYYY-MM-DD; a month-only date counts as its first day. */
 const day = (d: string) => (d.length === 7 ? `${d}-01` : d.slice(0, 10));
 
-export function timelineNote(e: Entry, pageDate: string | null): string | null {
+export function timelineNote(e: Entry, pageDate: string | null, tr: Tr = en): string | null {
   if (!pageDate) return null;
   const p = day(pageDate);
-  const when = `When this page was published (${formatDate(p)})`;
+  const base = { page: formatDate(p), name: e.name };
   const released = e.released?.value;
   const announced = e.announced?.value;
   const lc = e.lifecycle.value;
-  if (lc === 'never-shipped' || lc === 'codename' || lc === 'occurred') {
-    if (announced && p < day(announced)) return `${when}, ${e.name} had not been announced; it was announced on ${formatDate(announced)}.`;
-    return null;
-  }
+  const notAnnounced = () =>
+    announced && p < day(announced) ? tr('tlNotAnnounced', { ...base, date: formatDate(announced) }) : null;
+  if (lc === 'never-shipped' || lc === 'codename' || lc === 'occurred') return notAnnounced();
   if (released && p < day(released)) {
-    const ann = announced && day(announced) <= p ? ` It had been announced on ${formatDate(announced)}.` : '';
-    const verb = lc === 'limited' ? 'released to a limited group' : lc === 'preview' ? 'released as a preview' : 'released';
-    return `${when}, ${e.name} was not yet released; it was ${verb} on ${formatDate(released)}.${ann}`;
+    const key = lc === 'limited' ? 'tlNotReleasedLimited' : lc === 'preview' ? 'tlNotReleasedPreview' : 'tlNotReleased';
+    const sentence = tr(key, { ...base, date: formatDate(released) });
+    return announced && day(announced) <= p ? `${sentence} ${tr('tlAnnouncedBefore', { date: formatDate(announced) })}` : sentence;
   }
-  if (!released && announced && p < day(announced))
-    return `${when}, ${e.name} had not been announced; it was announced on ${formatDate(announced)}.`;
-  return null;
+  return released ? null : notAnnounced();
 }

@@ -2,7 +2,10 @@
 import type { Entry, Fact } from '../knowledge/schema';
 import type { EntrySummary } from '../messaging/protocol';
 import { Compare } from './Compare';
-import { FACT_STATUS_LABEL, formatDate, formatTokens, KIND_LABEL, statusLine } from '../core/status';
+import { TrContext, useTr } from './tr';
+import { factStatusLabel, formatDate, formatTokens, kindLabel, statusLine } from '../core/status';
+import { en, type Tr } from '../core/words';
+
 
 export interface CardProps {
   entry: Entry | null;
@@ -24,6 +27,8 @@ export interface CardProps {
   onPin(): void;
   onClose(): void;
   onOpen(id: string): void;
+  /** Words in the reader's language; English by default. */
+  tr?: Tr;
 }
 
 function SourceLink({ f }: { f: Fact<unknown> }) {
@@ -36,7 +41,7 @@ function SourceLink({ f }: { f: Fact<unknown> }) {
 }
 
 function Badge({ status }: { status: string }) {
-  return <span class={`badge st-${status}`}>{FACT_STATUS_LABEL[status] ?? status}</span>;
+  return <span class={`badge st-${status}`}>{factStatusLabel(status, useTr())}</span>;
 }
 
 function Avatar({ vendor }: { vendor: string }) {
@@ -50,17 +55,18 @@ function Avatar({ vendor }: { vendor: string }) {
 }
 
 function Specs({ e }: { e: Entry }) {
+  const tr = useTr();
   const s = e.specs?.value;
   if (!s) return null;
   const rows: [string, string][] = [];
-  if (s.context) rows.push(['Context', `${formatTokens(s.context)} tokens`]);
-  if (s.output) rows.push(['Max output', `${formatTokens(s.output)} tokens`]);
-  if (s.input?.length) rows.push(['Input', s.input.join(', ')]);
-  if (s.openWeights !== undefined) rows.push(['Weights', s.openWeights ? 'Open' : 'Closed']);
-  if (s.knowledgeCutoff) rows.push(['Knowledge cutoff', formatDate(s.knowledgeCutoff)]);
+  if (s.context) rows.push([tr('context'), tr('tokens', { n: formatTokens(s.context) })]);
+  if (s.output) rows.push([tr('maxOutput'), tr('tokens', { n: formatTokens(s.output) })]);
+  if (s.input?.length) rows.push([tr('input'), s.input.join(', ')]);
+  if (s.openWeights !== undefined) rows.push([tr('weights'), s.openWeights ? tr('weightsOpen') : tr('weightsClosed')]);
+  if (s.knowledgeCutoff) rows.push([tr('cutoff'), formatDate(s.knowledgeCutoff)]);
   if (!rows.length) return null;
   return (
-    <section class="specs" aria-label="Specifications">
+    <section class="specs" aria-label={tr('specsLabel')}>
       <dl>
         {rows.map(([k, v]) => (
           <div class="spec" key={k}>
@@ -70,21 +76,22 @@ function Specs({ e }: { e: Entry }) {
         ))}
       </dl>
       <div class="fine">
-        <Badge status={e.specs!.status} /> <SourceLink f={e.specs!} /> <span class="asof">as of {formatDate(e.specs!.asOf)}</span>
+        <Badge status={e.specs!.status} /> <SourceLink f={e.specs!} /> <span class="asof">{tr('asOf', { date: formatDate(e.specs!.asOf) })}</span>
       </div>
     </section>
   );
 }
 
 function Links({ e, links, onOpen }: { e: Entry; links: Record<string, EntrySummary>; onOpen(id: string): void }) {
+  const tr = useTr();
   const items: [string, string][] = [];
-  if (e.family) items.push(['Family', e.family]);
-  if (e.predecessor) items.push(['Before', e.predecessor]);
-  if (e.successor) items.push(['After', e.successor]);
-  for (const r of e.related ?? []) items.push(['Related', r]);
+  if (e.family) items.push([tr('linkFamily'), e.family]);
+  if (e.predecessor) items.push([tr('linkBefore'), e.predecessor]);
+  if (e.successor) items.push([tr('linkAfter'), e.successor]);
+  for (const r of e.related ?? []) items.push([tr('linkRelated'), r]);
   if (!items.length) return null;
   return (
-    <nav class="links" aria-label="Related entries">
+    <nav class="links" aria-label={tr('linksLabel')}>
       {items.map(([label, id]) => (
         <button type="button" class="link" key={label + id} onClick={() => onOpen(id)}>
           <span class="link-label">{label}</span> {links[id]?.name ?? id}
@@ -95,13 +102,22 @@ function Links({ e, links, onOpen }: { e: Entry; links: Record<string, EntrySumm
 }
 
 export function Card(p: CardProps) {
+  return (
+    <TrContext.Provider value={p.tr ?? en}>
+      <CardBody {...p} />
+    </TrContext.Provider>
+  );
+}
+
+function CardBody(p: CardProps) {
+  const tr = useTr();
   const e = p.entry;
   const titleId = 'modellens-card-title';
   if (!e)
     return (
       <div class="card" role="dialog" aria-labelledby={titleId}>
         <h2 id={titleId} class="name">{p.alias}</h2>
-        <p class="summary">{p.loading ? 'Loading…' : 'Not in the knowledge.'}</p>
+        <p class="summary">{p.loading ? tr('loading') : tr('notInKnowledge')}</p>
       </div>
     );
   return (
@@ -112,32 +128,32 @@ export function Card(p: CardProps) {
           <h2 id={titleId} class="name">{p.unknownVersion ? p.alias : e.name}</h2>
           <div class="meta">
             <span class="vendor">{e.vendor}</span>
-            <span class={`kind kind-${e.kind}`}>{KIND_LABEL[e.kind]}</span>
+            <span class={`kind kind-${e.kind}`}>{kindLabel(e.kind, tr)}</span>
             {p.user && (
-              <span class="your-note" title="From your own knowledge (ModelLens options)">
-                Your note
+              <span class="your-note" title={tr('yourNoteHint')}>
+                {tr('yourNote')}
               </span>
             )}
           </div>
         </div>
         <div class="tools">
-          <button type="button" class="icon" aria-pressed={p.pinned} title={p.pinned ? 'Unpin' : 'Pin (keep open)'} aria-label={p.pinned ? 'Unpin card' : 'Pin card'} onClick={p.onPin}>
+          <button type="button" class="icon" aria-pressed={p.pinned} title={p.pinned ? tr('unpin') : tr('pin')} aria-label={p.pinned ? tr('unpin') : tr('pin')} onClick={p.onPin}>
             <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true" fill={p.pinned ? 'currentColor' : 'none'} stroke="currentColor" stroke-width="2">
               <path d="M9 3h6l-1 6 4 4H6l4-4-1-6zM12 13v8" />
             </svg>
           </button>
-          <button type="button" class="icon" title="Close (Esc)" aria-label="Close card" onClick={p.onClose}>
+          <button type="button" class="icon" title={tr('closeHint')} aria-label={tr('close')} onClick={p.onClose}>
             ×
           </button>
         </div>
       </div>
       {p.unknownVersion && (
         <p class="notice" role="note">
-          Version {p.unknownVersion} is not in ModelLens's knowledge. Showing the {e.name} family.
+          {tr('unknownVersion', { v: p.unknownVersion, name: e.name })}
         </p>
       )}
       <p id="modellens-card-status" class={`status lc-${e.lifecycle.value}`}>
-        <strong>{statusLine(e)}</strong> <Badge status={e.lifecycle.status} />
+        <strong>{statusLine(e, tr)}</strong> <Badge status={e.lifecycle.status} />
       </p>
       {p.timeline && (
         <p class="timeline" role="note">
@@ -151,11 +167,11 @@ export function Card(p: CardProps) {
       )}
       <div class="foot fine">
         <span>
-          Status: <SourceLink f={e.lifecycle} /> · as of {formatDate(e.lifecycle.asOf)}
+          {tr('statusSource')} <SourceLink f={e.lifecycle} /> · {tr('asOf', { date: formatDate(e.lifecycle.asOf) })}
         </span>
         {!p.compare && p.others && p.others.length > 0 && p.onCompare && (
           <label class="cmp">
-            Compare with{' '}
+            {tr('compareWith')}{' '}
             <select
               onChange={(ev) => {
                 const v = (ev.currentTarget as HTMLSelectElement).value;
@@ -177,18 +193,19 @@ export function Card(p: CardProps) {
 }
 
 function Details({ p, e }: { p: CardProps; e: Entry }) {
+  const tr = useTr();
   return (
     <>
       <p class="summary">{e.summary}</p>
       <Specs e={e} />
       {e.facts && e.facts.length > 0 && (
-        <section aria-label="News and facts">
+        <section aria-label={tr('factsLabel')}>
           <ul class="facts">
             {e.facts.map((f, i) => (
               <li key={i} class="fact">
                 <Badge status={f.status} /> <span class="fact-text">{f.value}</span>
                 <div class="fine">
-                  <SourceLink f={f} /> <span class="asof">as of {formatDate(f.asOf)}</span>
+                  <SourceLink f={f} /> <span class="asof">{tr('asOf', { date: formatDate(f.asOf) })}</span>
                 </div>
               </li>
             ))}

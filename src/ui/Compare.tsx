@@ -1,30 +1,33 @@
 /** Two entries side by side: the rows a reader compares first. */
 import type { Entry } from '../knowledge/schema';
-import { formatDate, formatTokens, KIND_LABEL, statusLine } from '../core/status';
+import { formatDate, formatTokens, kindLabel, statusLine } from '../core/status';
+import type { CardWord, Tr } from '../core/words';
+import { useTr } from './tr';
 
-type Row = [label: string, get: (e: Entry) => string];
+type Row = [label: CardWord, get: (e: Entry, tr: Tr) => string];
 
 const dash = '—';
 const ROWS: Row[] = [
-  ['Vendor', (e) => e.vendor],
-  ['Kind', (e) => KIND_LABEL[e.kind]],
-  ['Status', (e) => statusLine(e)],
-  ['Released', (e) => (e.released ? formatDate(e.released.value) : dash)],
-  ['Context', (e) => (e.specs?.value.context ? formatTokens(e.specs.value.context) : dash)],
-  ['Max output', (e) => (e.specs?.value.output ? formatTokens(e.specs.value.output) : dash)],
-  ['Input', (e) => e.specs?.value.input?.join(', ') ?? dash],
-  ['Weights', (e) => (e.specs?.value.openWeights === undefined ? dash : e.specs.value.openWeights ? 'Open' : 'Closed')],
-  ['Knowledge cutoff', (e) => (e.specs?.value.knowledgeCutoff ? formatDate(e.specs.value.knowledgeCutoff) : dash)],
+  ['vendor', (e) => e.vendor],
+  ['kind', (e, tr) => kindLabel(e.kind, tr)],
+  ['status', (e, tr) => statusLine(e, tr)],
+  ['releasedCol', (e) => (e.released ? formatDate(e.released.value) : dash)],
+  ['context', (e) => (e.specs?.value.context ? formatTokens(e.specs.value.context) : dash)],
+  ['maxOutput', (e) => (e.specs?.value.output ? formatTokens(e.specs.value.output) : dash)],
+  ['input', (e) => e.specs?.value.input?.join(', ') ?? dash],
+  ['weights', (e, tr) => (e.specs?.value.openWeights === undefined ? dash : e.specs.value.openWeights ? tr('weightsOpen') : tr('weightsClosed'))],
+  ['cutoff', (e) => (e.specs?.value.knowledgeCutoff ? formatDate(e.specs.value.knowledgeCutoff) : dash)],
 ];
 
 export function Compare({ a, b, onClose }: { a: Entry; b: Entry; onClose(): void }) {
+  const tr = useTr();
   return (
-    <section class="compare" aria-label={`Compare ${a.name} and ${b.name}`}>
+    <section class="compare" aria-label={tr('compareLabel', { a: a.name, b: b.name })}>
       <table>
         <thead>
           <tr>
             <th scope="col">
-              <span class="sr-only">Field</span>
+              <span class="sr-only">{tr('field')}</span>
             </th>
             <th scope="col">{a.name}</th>
             <th scope="col">{b.name}</th>
@@ -33,17 +36,17 @@ export function Compare({ a, b, onClose }: { a: Entry; b: Entry; onClose(): void
         <tbody>
           {ROWS.map(([label, get]) => (
             <tr key={label}>
-              <th scope="row">{label}</th>
-              <td>{get(a)}</td>
-              <td>{get(b)}</td>
+              <th scope="row">{tr(label)}</th>
+              <td>{get(a, tr)}</td>
+              <td>{get(b, tr)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <div class="fine">
-        Specs as of {a.specs ? formatDate(a.specs.asOf) : dash} / {b.specs ? formatDate(b.specs.asOf) : dash}; sources on each card.{' '}
+        {tr('compareNote', { a: a.specs ? formatDate(a.specs.asOf) : dash, b: b.specs ? formatDate(b.specs.asOf) : dash })}{' '}
         <button type="button" class="link" onClick={onClose}>
-          Back
+          {tr('back')}
         </button>
       </div>
     </section>

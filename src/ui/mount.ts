@@ -12,6 +12,11 @@ import type { Entry } from '../knowledge/schema';
 import { timelineNote } from '../core/timeline';
 import { readPublishDate } from '../dom/page-date';
 import { Card } from './Card';
+import { t, type MessageKey } from './i18n';
+import type { Tr } from '../core/words';
+
+/** Card words in the browser's language (locales/*.yml, `card.*`). */
+const tr: Tr = (key, subs) => t(`card.${key}` as MessageKey, subs);
 import cardCss from './card.css?inline';
 
 export interface CardTarget {
@@ -174,7 +179,8 @@ export class CardHost {
     if (this.pageDate === undefined) this.pageDate = readPublishDate(document);
     render(
       h(Card, {
-        timeline: entry ? timelineNote(entry, this.pageDate) : null,
+        tr,
+        timeline: entry ? timelineNote(entry, this.pageDate, tr) : null,
         user: this.data?.user === true,
         others: entry ? this.handlers.others(entry.id) : [],
         compare: this.compare,

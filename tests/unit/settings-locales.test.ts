@@ -7,7 +7,7 @@ import { parseMessagesFile } from '@wxt-dev/i18n/build';
 const ROOT = join(import.meta.dirname, '../..');
 const load = async (lang: string) => {
   const msgs = await parseMessagesFile(join(ROOT, 'locales', `${lang}.yml`));
-  return Object.fromEntries(msgs.map((m) => [m.key.join('.'), m.message]));
+  return Object.fromEntries(msgs.map((m) => [m.key.join('.'), (m as unknown as { message: string }).message]));
 };
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

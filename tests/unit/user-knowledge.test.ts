@@ -83,7 +83,7 @@ describe('importUserKnowledge', () => {
     const js = entry('acme/js', 'JS', ['Acme JS'], { facts: [{ value: 'x', source: { ...src, url: 'javascript:alert(1)' }, status: 'reported', asOf: '2026-06-01' }] });
     const r = importUserKnowledge(file([js]), [], bundledIds, TODAY);
     expect(r.ok).toBe(false);
-    expect(r.issues).toEqual([{ file: 'import', id: 'acme/js', path: 'facts.0.source.url', reason: 'must be an http:// or https:// link' }]);
+    expect(r.issues).toEqual([{ file: 'import', id: 'acme/js', path: 'facts.0.source.url', reason: 'must be an http(s) URL' }]);
   });
 
   it('refuses oversized files', () => {

@@ -1,0 +1,86 @@
+/**
+ * The card's words, in English, keyed as in locales/*.yml under `card.`. Pure code takes a
+ * translator `Tr`; the default is this table, the content script passes the browser's locale.
+ */
+export const CARD_WORDS = {
+  released: 'Released {date}',
+  ga: 'Generally available',
+  previewSince: 'Preview since {date}',
+  preview: 'In preview',
+  limitedSince: 'Limited release {date} — not generally available',
+  limited: 'Limited release — not generally available',
+  announcedOn: 'Announced {date}, not released as of {asOf}',
+  announced: 'Announced, not released as of {asOf}',
+  deprecatedSince: 'Released {date} · deprecated',
+  deprecated: 'Deprecated',
+  retiredSince: 'Released {date} · retired',
+  retired: 'Retired',
+  neverShipped: 'Never shipped (as of {asOf})',
+  codename: 'Codename',
+  codenameDisputed: 'Codename — attribution disputed',
+  codenameRumored: 'Codename — meaning unconfirmed',
+  eventOn: 'Event · {date}',
+  event: 'Event',
+  kindModel: 'Model',
+  kindFamily: 'Family',
+  kindCodename: 'Codename',
+  kindProduct: 'Product',
+  kindEvent: 'Event',
+  stConfirmed: 'Confirmed',
+  stReported: 'Reported',
+  stDisputed: 'Disputed',
+  stRumored: 'Rumored',
+  stNeverShipped: 'Never shipped',
+  stRetired: 'Retired',
+  tlNotReleased: 'When this page was published ({page}), {name} was not yet released; it was released on {date}.',
+  tlNotReleasedPreview: 'When this page was published ({page}), {name} was not yet released; it was released as a preview on {date}.',
+  tlNotReleasedLimited: 'When this page was published ({page}), {name} was not yet released; it was released to a limited group on {date}.',
+  tlAnnouncedBefore: 'It had been announced on {date}.',
+  tlNotAnnounced: 'When this page was published ({page}), {name} had not been announced; it was announced on {date}.',
+  context: 'Context',
+  maxOutput: 'Max output',
+  input: 'Input',
+  weights: 'Weights',
+  weightsOpen: 'Open',
+  weightsClosed: 'Closed',
+  cutoff: 'Knowledge cutoff',
+  tokens: '{n} tokens',
+  vendor: 'Vendor',
+  kind: 'Kind',
+  status: 'Status',
+  releasedCol: 'Released',
+  field: 'Field',
+  specsLabel: 'Specifications',
+  factsLabel: 'News and facts',
+  linksLabel: 'Related entries',
+  linkFamily: 'Family',
+  linkBefore: 'Before',
+  linkAfter: 'After',
+  linkRelated: 'Related',
+  statusSource: 'Status:',
+  asOf: 'as of {date}',
+  compareWith: 'Compare with',
+  compareLabel: 'Compare {a} and {b}',
+  compareNote: 'Specs as of {a} / {b}; sources on each card.',
+  back: 'Back',
+  pin: 'Pin card',
+  unpin: 'Unpin card',
+  close: 'Close card',
+  closeHint: 'Close (Esc)',
+  unknownVersion: "Version {v} is not in ModelLens's knowledge. Showing the {name} family.",
+  loading: 'Loading…',
+  notInKnowledge: 'Not in the knowledge.',
+  yourNote: 'Your note',
+  yourNoteHint: 'From your own knowledge (ModelLens options)',
+  announce: '{name}: mention {i} of {n}',
+} as const;
+
+export type CardWord = keyof typeof CARD_WORDS;
+export type Tr = (key: CardWord, subs?: Record<string, string | number>) => string;
+
+export function fill(template: string, subs?: Record<string, string | number>): string {
+  return subs ? template.replace(/\{(\w+)\}/g, (m, k: string) => (k in subs ? String(subs[k]) : m)) : template;
+}
+
+/** The English translator. */
+export const en: Tr = (key, subs) => fill(CARD_WORDS[key], subs);
