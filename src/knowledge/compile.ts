@@ -1,9 +1,10 @@
 /**
  * Build-time compiler: knowledge entries → the compact alias index the content script loads at
  * start. The index holds one trie-shaped regular expression source (so no alias list is turned
- * into a RegExp on the page) and a table from normalised alias to entity.
+ * into a RegExp on the page) and a table from normalised alias (core/normalize matchKey) to entity.
+ * The matching rules the index encodes are described in docs/matching.md.
  */
-import { aliasKey, caseKey, HYPHENS, SPACES } from '../core/normalize';
+import { HYPHENS, matchCaseKey, matchKey, SPACES } from '../core/normalize';
 import type { Entry } from './schema';
 
 /** Flag bits stored with each alias. */
@@ -11,6 +12,8 @@ export const FLAG_EXACT_CASE = 1;
 export const FLAG_NEEDS_CONTEXT = 2;
 /** Capitalised ordinary word ("Llama"): only as written or in capitals, never "llama". */
 export const FLAG_PROPER = 4;
+/** A form whose slot is a parameter count, not a version ("gpt-oss-20b" next to "gpt-oss-120b"). */
+export const FLAG_SIZE_FORM = 8;
 
 export interface CompiledIndex {
   v: 1;
@@ -20,40 +23,75 @@ export interface CompiledIndex {
   names: string[];
   vendors: string[];
   kinds: string[];
-  /** alias key → [entity index, flags, exact text (case-sensitive aliases only)] */
+  /** matchKey → [entity index, flags, exact text (case-sensitive aliases only, as matchCaseKey)] */
   keys: Record<string, [number, number] | [number, number, string]>;
-  /** Version forms: [prefix key, suffix key, family entity index, flags]. */
+  /** Version forms: [prefix matchKey, suffix matchKey, family entity index, flags (FLAG_SIZE_FORM: the slot is a parameter count)]. */
   forms: [string, string, number, number][];
+  /**
+   * Family of each entity (its own index when it has none): a known model written with a variant
+   * the knowledge lacks ("Phi-4-mini" next to "Phi-4") is a mention of the family.
+   */
+  parents?: number[];
 }
 
 /** A version number inside a name: 5, 5.4, 4-6 (API style), 2.5. */
 const VERSION = '\\d{1,2}(?:[.\\-]\\d{1,2})?';
+/** Stands for the version slot of a version form while building the trie. */
 const V_TOKEN = '\u0000';
-const WORD = 'A-Za-z0-9_\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF';
+/** Stands for a parameter-count slot ("{size}" in "gpt-oss-{size}") while building the trie. */
+const S_TOKEN = '\u0001';
+/** A parameter count: 8B, 1.5B, 405b, 8x7B. */
+const SIZE = '(?:\\d{1,4}(?:\\.\\d{1,2})?|\\d{1,2}x\\d{1,3})[bB]';
+/** A model alias that ends in its parameter count ("gpt-oss-120b", "Sarvam 105B"). */
+const ENDS_IN_SIZE = /^(.*\p{L}.*?)[\s-]((?:\d{1,4}(?:\.\d{1,2})?|\d{1,2}x\d{1,3})b)$/iu;
+export const WORD_CHARS = 'A-Za-z0-9_\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF';
 const HYPH = `\\-${HYPHENS}`;
 /** Not glued to a word, a handle (@x), a flag (-x) or a path-like dotted name. */
-const START = `(?<![${WORD}${HYPH}@.#$])`;
-/** Not followed by more word, nor by a version continuation (".7", "-5"). */
-const END = `(?![${WORD}]|[.${HYPH}_][0-9])`;
-const DATE = `(?:[${HYPH}](?:19|20)\\d{6})?`;
+const START = `(?<![${WORD_CHARS}${HYPH}@.#$])`;
+/** A parameter count ("27b", "8x7B") ahead, for END. */
+export const SIZE_AHEAD = `(?:\\d{1,4}(?:\\.\\d{1,2})?|\\d{1,2}x\\d{1,3})[bB](?![${WORD_CHARS}])`;
+/**
+ * Not followed by more word, nor by a version continuation after a number (".7", "-5"; but
+ * "gemma-3-27b" may go on with its parameter count, "gpt-oss-20b" after a word).
+ */
+export const END = `(?![${WORD_CHARS}]|(?<=[0-9])(?:\\.[0-9]|[${HYPH}_](?!${SIZE_AHEAD})[0-9]))`;
+/** A snapshot suffix: -20260205, -2024-08-06, -0528 (see MATCH_DATE_SUFFIX_RE). */
+const DATE = `(?:[${HYPH}](?:(?:19|20)\\d{6}|(?:19|20)\\d\\d[${HYPH}]\\d\\d[${HYPH}]\\d\\d|\\d{4}))?`;
+/**
+ * A separator between parts of a name: spaces and hyphens. One character class, not an
+ * alternation ("spaces or one hyphen"): the alternation made the whole expression ~4× slower.
+ */
+const SEP_CLASS = `[\\s${SPACES}${HYPH}]`;
+const SEP = `${SEP_CLASS}+`;
+
+/** Trailing words that only repeat what a model id says: "Llama-3.3-70B-Instruct" is also "Llama 3.3 70B". */
+const STRIPPABLE_SUFFIX = /[\s-](?:instruct|it|hf)$/i;
 
 interface TrieNode {
   end: boolean;
   children: Map<string, TrieNode>;
 }
 
+const isLetter = (c: string | undefined) => !!c && /\p{L}/u.test(c);
+const isDigitish = (c: string) => /[0-9]/.test(c) || c === V_TOKEN || c === S_TOKEN;
+const isSlot = (c: string) => c === V_TOKEN || c === S_TOKEN;
+
 function escapeChar(c: string): string {
-  if (c === ' ') return `[\\s${SPACES}]+`;
-  if (c === '-') return `[${HYPH}]`;
+  if (c === ' ') return SEP;
   if (c === V_TOKEN) return VERSION;
+  if (c === S_TOKEN) return SIZE;
   return /[\\^$.*+?()[\]{}|/]/.test(c) ? '\\' + c : c;
 }
 
-function emit(node: TrieNode): string {
+function emit(node: TrieNode, prev: string | undefined): string {
   // Literal branches before the version slot: a known alias beats an unknown version of the same
   // length; backtracking still reaches the slot when a literal branch fails its boundary.
-  const keys = [...node.children.keys()].sort((a, b) => (a === V_TOKEN ? 1 : b === V_TOKEN ? -1 : a < b ? -1 : 1));
-  const alts = keys.map((k) => escapeChar(k) + emit(node.children.get(k)!));
+  const keys = [...node.children.keys()].sort((a, b) => (isSlot(a) !== isSlot(b) ? (isSlot(a) ? 1 : -1) : a < b ? -1 : 1));
+  const alts = keys.map((k) => {
+    // Between a letter and a digit the separator is optional ("GPT5", "GPT-5", "GPT 5").
+    const sep = isLetter(prev) && isDigitish(k) ? `${SEP_CLASS}*` : '';
+    return sep + escapeChar(k) + emit(node.children.get(k)!, k);
+  });
   if (alts.length === 0) return '';
   const body = alts.length === 1 ? alts[0] : `(?:${alts.join('|')})`;
   return node.end ? `(?:${body})?` : body;
@@ -70,10 +108,12 @@ function insert(root: TrieNode, chars: string[]) {
 }
 
 const isCapitalised = (s: string) => /^[A-Z][a-z]/.test(s);
+/** "MiMo", "QwQ": a short camel-case word is a word of some language in lower case ("mimo"). */
+const isShortCamel = (s: string) => /^[A-Za-z]{2,5}$/.test(s) && /[a-z][A-Z]/.test(s);
 
 export function compileIndex(entries: Entry[]): CompiledIndex {
   const sorted = [...entries].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const index: CompiledIndex = { v: 1, source: '', ids: [], names: [], vendors: [], kinds: [], keys: {}, forms: [] };
+  const index: CompiledIndex = { v: 1, source: '', ids: [], names: [], vendors: [], kinds: [], keys: {}, forms: [], parents: [] };
   const idx = new Map<string, number>();
   for (const e of sorted) {
     idx.set(e.id, index.ids.length);
@@ -82,15 +122,25 @@ export function compileIndex(entries: Entry[]): CompiledIndex {
     index.vendors.push(e.vendor);
     index.kinds.push(e.kind);
   }
+  for (const e of sorted) index.parents!.push(e.family && idx.has(e.family) ? idx.get(e.family)! : idx.get(e.id)!);
   const root: TrieNode = { end: false, children: new Map() };
   const contextKeys = new Set<string>();
   for (const e of sorted)
-    for (const a of e.aliases) if (typeof a !== 'string' && a.context) contextKeys.add(aliasKey(a.text));
+    for (const a of e.aliases) if (typeof a !== 'string' && a.context) contextKeys.add(matchKey(a.text));
+
+  const add = (text: string, i: number, flags: number) => {
+    const key = matchKey(text);
+    if (!key || key in index.keys) return; // first claim wins (entries sorted by id; checks report real clashes)
+    index.keys[key] = flags & (FLAG_EXACT_CASE | FLAG_PROPER) ? [i, flags, matchCaseKey(text)] : [i, flags];
+    insert(root, [...key]);
+  };
+
+  const derived: Array<[string, number, number]> = [];
+  const sizeForms: Array<[string, number]> = [];
   for (const e of sorted) {
     const i = idx.get(e.id)!;
     for (const a of e.aliases) {
       const text = typeof a === 'string' ? a : a.text;
-      const key = aliasKey(text);
       if (typeof a !== 'string' && a.shared && a.shared.prefer !== e.id) continue;
       let flags = 0;
       if (typeof a !== 'string') {
@@ -98,17 +148,37 @@ export function compileIndex(entries: Entry[]): CompiledIndex {
         if (a.context) flags |= FLAG_NEEDS_CONTEXT;
         if (a.context && a.case !== 'any' && isCapitalised(text)) flags |= FLAG_PROPER;
       }
-      index.keys[key] = flags & (FLAG_EXACT_CASE | FLAG_PROPER) ? [i, flags, caseKey(text)] : [i, flags];
-      insert(root, [...key]);
+      if (isShortCamel(text) && (typeof a === 'string' || a.case !== 'any')) flags |= FLAG_PROPER;
+      add(text, i, flags);
+      // "Gemma 4 31B IT" is also written "Gemma 4 31B": derived aliases yield to real ones.
+      if (e.kind === 'model' && !(flags & FLAG_NEEDS_CONTEXT)) {
+        // Another parameter count of a known model is its family's ("gpt-oss-20b" next to "gpt-oss-120b").
+        const sized = ENDS_IN_SIZE.exec(text.replace(STRIPPABLE_SUFFIX, ''));
+        if (sized) sizeForms.push([matchKey(sized[1] + ' ' + S_TOKEN).split(S_TOKEN)[0], index.parents![i]]);
+        let base = text;
+        while (STRIPPABLE_SUFFIX.test(base) && /\d/.test(base.replace(STRIPPABLE_SUFFIX, ''))) {
+          base = base.replace(STRIPPABLE_SUFFIX, '');
+          derived.push([base, i, flags]);
+        }
+      }
     }
     for (const form of e.versionForms ?? []) {
-      const [pre, post] = form.split('{v}');
+      const [pre, post] = matchKey(form.replace('{v}', V_TOKEN)).split(V_TOKEN);
       // "Opus {v}" is as ambiguous as "Opus" (Beethoven's Opus 13): it inherits the context rule.
-      const flags = contextKeys.has(aliasKey(pre)) ? FLAG_NEEDS_CONTEXT : 0;
-      index.forms.push([aliasKey(pre), aliasKey(post ?? ''), i, flags]);
-      insert(root, [...pre.toLowerCase().replace(/\s+/g, ' '), V_TOKEN, ...(post ?? '').toLowerCase()]);
+      const flags = contextKeys.has(pre.trim()) ? FLAG_NEEDS_CONTEXT : 0;
+      index.forms.push([pre, post ?? '', i, flags]);
+      insert(root, [...pre, V_TOKEN, ...(post ?? '')]);
     }
   }
-  index.source = `${START}${emit(root)}${DATE}${END}`;
+  for (const [text, i, flags] of derived) add(text, i, flags);
+  const seenSize = new Set<string>();
+  for (const [pre, i] of sizeForms) {
+    if (seenSize.has(pre)) continue;
+    seenSize.add(pre);
+    index.forms.push([pre, '', i, FLAG_SIZE_FORM]);
+    insert(root, [...pre, S_TOKEN]);
+  }
+  index.source = `${START}${emit(root, undefined)}${DATE}${END}`;
   return index;
 }
+
