@@ -4,6 +4,7 @@ import { INDEX_FILE, indexScript, knowledgePlugin } from './scripts/vite-knowled
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ICON_SIZES, writeIcons } from './scripts/icons';
+import { contentScriptBudget, nativeBrowserForPageScripts } from './scripts/content-budget';
 
 /** Icons are rendered from assets/icon.svg at build time (scripts/icons.ts). */
 const icons = Object.fromEntries(ICON_SIZES.map((s) => [s, `icon/${s}.png`]));
@@ -28,6 +29,8 @@ export default defineConfig({
     // storage: settings and the user's own knowledge (storage.local). Nothing else: the popup
     // reaches the tab's content script by message, which needs no "tabs" or "activeTab".
     permissions: ['storage'],
+    // The card UI, loaded by the content script on the first card (src/dom/lazy-card.ts).
+    web_accessible_resources: [{ resources: ['card.js'], matches: ['<all_urls>'] }],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
@@ -68,6 +71,10 @@ export default defineConfig({
         cs.js = [INDEX_FILE, ...(cs.js ?? [])];
       }
     },
+    // Content script and card script use the browser's own promise-based `browser`/`chrome`, not
+    // webextension-polyfill (−10 kB in every page); budget check after the build.
+    'vite:build:extendConfig': nativeBrowserForPageScripts,
+    'build:done': contentScriptBudget,
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: INDEX_FILE, contents: indexScript() });
       const dir = join(tmpdir(), `modellens-icons-${process.pid}`);

@@ -7,15 +7,22 @@ export const HL_MENTION = 'modellens';
 export const HL_ACTIVE = 'modellens-active';
 
 export interface Highlighter {
-  add(ranges: Range[]): void;
-  remove(ranges: Range[]): void;
+  add(ranges: AbstractRange[]): void;
+  remove(ranges: AbstractRange[]): void;
   /** The mention under the pointer or keyboard focus (drawn as a ring-like stronger highlight). */
-  setActive(ranges: Range[] | null): void;
+  setActive(ranges: AbstractRange[] | null): void;
   clear(): void;
   readonly count: number;
+  /**
+   * Only where painting edits the DOM (the wrapping fallback): runs each DOM edit. The engine sets
+   * it so its MutationObserver does not take the edits for the page's own changes.
+   */
+  guard?: (edit: () => void) => void;
+  /** Wrapping fallback: the highlighted range a node inside a wrapper belongs to (hit testing). */
+  rangeAt?(node: Node): AbstractRange | null;
 }
 
-type HighlightCtor = new (...ranges: Range[]) => Set<Range> & { priority: number };
+type HighlightCtor = new (...ranges: AbstractRange[]) => Set<AbstractRange> & { priority: number };
 
 export function supportsHighlights(win: Window & typeof globalThis = window): boolean {
   return typeof (win as unknown as { Highlight?: unknown }).Highlight === 'function' && !!win.CSS?.highlights;

@@ -10,13 +10,14 @@ interface CaretPos {
   offset: number;
 }
 
-export function caretFromPoint(doc: Document, x: number, y: number): CaretPos | null {
+export function caretFromPoint(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): CaretPos | null {
   const d = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretPositionFromPoint?: (x: number, y: number, o?: { shadowRoots: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
     caretRangeFromPoint?: (x: number, y: number) => Range | null;
   };
   if (typeof d.caretPositionFromPoint === 'function') {
-    const p = d.caretPositionFromPoint(x, y);
+    // shadowRoots: let the caret land inside the open shadow roots ModelLens scanned.
+    const p = shadowRoots.length ? d.caretPositionFromPoint(x, y, { shadowRoots }) : d.caretPositionFromPoint(x, y);
     return p ? { node: p.offsetNode, offset: p.offset } : null;
   }
   if (typeof d.caretRangeFromPoint === 'function') {
@@ -37,14 +38,26 @@ export function mentionAt(
   byNode: WeakMap<Text, Mention[]>,
   x: number,
   y: number,
+  shadowRoots: ShadowRoot[] = [],
+  /** Wrapping fallback: the highlighted range a node inside a wrapper belongs to. */
+  rangeAt?: (node: Node) => AbstractRange | null,
 ): Mention | null {
-  const pos = caretFromPoint(doc, x, y);
+  const pos = caretFromPoint(doc, x, y, shadowRoots);
   if (!pos || pos.node.nodeType !== 3) return null;
+  const wrapped = rangeAt?.(pos.node);
+  if (wrapped) {
+    for (const m of byNode.get(wrapped.startContainer as Text) ?? []) if (m.statics.includes(wrapped as StaticRange)) return m;
+    return null;
+  }
   const list = byNode.get(pos.node as Text);
   if (!list) return null;
   for (const m of list)
-    for (const r of m.ranges)
-      if (r.startContainer === pos.node && pos.offset >= r.startOffset && pos.offset <= r.endOffset && inRects(r, x, y))
-        return m;
+    for (const s of m.statics)
+      if (s.startContainer === pos.node && pos.offset >= s.startOffset && pos.offset <= s.endOffset) {
+        const r = doc.createRange();
+        r.setStart(s.startContainer, s.startOffset);
+        r.setEnd(s.endContainer, s.endOffset);
+        if (inRects(r, x, y)) return m;
+      }
   return null;
 }

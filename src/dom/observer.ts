@@ -1,69 +1,136 @@
 /**
- * One batched MutationObserver: collects touched subtrees for MUTATION_DEBOUNCE_MS, then rescans
- * only those (or everything past FULL_RESCAN_THRESHOLD). Removed text drops its highlights.
+ * One batched MutationObserver for the document and every open shadow root ModelLens scans. It
+ * collects what changed for MUTATION_DEBOUNCE_MS, then hands over only the touched subtrees (or
+ * asks for everything past FULL_RESCAN_THRESHOLD). Removed text is reported so its highlights go.
  */
 import { FULL_RESCAN_THRESHOLD, MUTATION_DEBOUNCE_MS } from '../core/constants';
-import { blockOf, isSkipped } from './text-walker';
+import { isInline, SKIP_ATTRIBUTES } from './text-walker';
+
+/** A subtree to rescan: an element, or an open shadow root (for text directly inside it). */
+export type ScanRoot = Element | ShadowRoot;
 
 export interface ObserverHooks {
-  /** Rescan these subtrees (already de-duplicated: none contains another). */
-  rescan(roots: Element[]): void;
+  /** Rescan these subtrees (connected, not excluded, none inside another). */
+  rescan(roots: ScanRoot[]): void;
   /** Too much changed: rescan everything. */
   full(): void;
   /** Some nodes were removed: drop mentions whose text left the page. */
   sweep(): void;
+  /** Elements were added: look for open shadow roots in them. */
+  added?(elements: Element[]): void;
+  /** Called before each batch is handled (e.g. to notice an SPA navigation). */
+  beforeFlush?(): void;
 }
 
-/** Is `el` or an ancestor excluded from scanning (editors, inputs, our own UI)? */
-function inSkipped(el: Element): boolean {
-  for (let a: Element | null = el; a; a = a.parentElement) if (isSkipped(a)) return true;
-  return false;
+export interface BatchedObserver {
+  /** Also watch this root (an open shadow root). */
+  observe(root: Node): void;
+  /** Handle what is pending now instead of after the debounce. */
+  flush(): void;
+  /** Run DOM edits of ModelLens's own (wrapping fallback) without reporting them. */
+  ignore(edit: () => void): void;
 }
 
-export function observeMutations(root: Node, hooks: ObserverHooks, signal: AbortSignal): MutationObserver {
-  const touched = new Set<Element>();
+/**
+ * Text, elements, and the few attributes that show, hide or exclude text (hidden, open, editing,
+ * opt-outs). Classes and styles are not watched: pages change them all the time.
+ */
+const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: SKIP_ATTRIBUTES };
+
+export function observeMutations(root: Node, hooks: ObserverHooks, signal: AbortSignal): BatchedObserver {
+  const touched = new Set<ScanRoot>();
+  const added: Element[] = [];
   let removed = false;
   let timer: ReturnType<typeof setTimeout> | 0 = 0;
 
   const flush = () => {
+    if (timer) clearTimeout(timer);
     timer = 0;
     if (signal.aborted) return;
+    hooks.beforeFlush?.();
     if (removed) hooks.sweep();
     removed = false;
+    if (added.length) hooks.added?.(added.splice(0).filter((el) => el.isConnected));
     if (touched.size > FULL_RESCAN_THRESHOLD) {
       touched.clear();
       hooks.full();
       return;
     }
-    const roots = [...touched].filter((el) => el.isConnected && !inSkipped(el));
+    // Excluded subtrees stay in: rescanning one drops its mentions (it may just have become
+    // editable) and finds nothing new.
+    const roots = [...touched].filter((r) => r.isConnected);
     touched.clear();
-    const top = roots.filter((el) => !roots.some((o) => o !== el && o.contains(el)));
-    if (top.length) hooks.rescan(top);
+    if (!roots.length) return;
+    // Keep only the outermost: a root inside another is rescanned with it.
+    const set = new Set<Node>(roots);
+    const top = roots.filter((r) => {
+      for (let a = r.parentNode; a; a = a.parentNode) if (set.has(a)) return false;
+      return true;
+    });
+    hooks.rescan(top);
   };
 
-  const touch = (n: Node) => {
-    const block = n.nodeType === 1 ? blockOf(n.firstChild ?? n) ?? (n as Element) : blockOf(n);
-    if (block) touched.add(block);
+  /** The line a node's text belongs to changed: rescan its block (or its shadow root). */
+  const touchLine = (n: Node) => {
+    let p: Node | null = n.nodeType === 1 && !isInline(n as Element) ? n : n.parentNode;
+    while (p && p.nodeType === 1 && isInline(p as Element)) p = p.parentNode;
+    if (p && (p.nodeType === 1 || p.nodeType === 11)) touched.add(p as ScanRoot);
+  };
+
+  const handle = (records: MutationRecord[]) => {
+    for (const r of records) {
+      if (r.type === 'characterData' || r.type === 'attributes') {
+        touchLine(r.target);
+        continue;
+      }
+      if (r.removedNodes.length) {
+        removed = true;
+        // Removing text or inline elements changes the line around them; removing whole blocks
+        // only takes their own mentions (the sweep).
+        for (const n of r.removedNodes)
+          if (n.nodeType === 3 || (n.nodeType === 1 && isInline(n as Element))) {
+            touchLine(r.target);
+            break;
+          }
+      }
+      for (const n of r.addedNodes) {
+        if (n.nodeType === 3 || (n.nodeType === 1 && isInline(n as Element))) touchLine(r.target);
+        else if (n.nodeType === 1) touched.add(n as Element);
+        if (n.nodeType === 1) added.push(n as Element);
+      }
+    }
   };
 
   const mo = new MutationObserver((records) => {
-    for (const r of records) {
-      if (r.type === 'characterData') {
-        touch(r.target);
-      } else {
-        if (r.removedNodes.length) {
-          removed = true;
-          touch(r.target);
-        }
-        if (r.addedNodes.length) touch(r.target);
-      }
-    }
-    if (!timer && (touched.size || removed)) timer = setTimeout(flush, MUTATION_DEBOUNCE_MS);
+    handle(records);
+    if (!timer && (touched.size || removed || added.length)) timer = setTimeout(flush, MUTATION_DEBOUNCE_MS);
   });
-  mo.observe(root, { childList: true, subtree: true, characterData: true });
+  mo.observe(root, OPTIONS);
   signal.addEventListener('abort', () => {
     mo.disconnect();
     if (timer) clearTimeout(timer);
+    timer = 0;
+    touched.clear();
+    added.length = 0;
   });
-  return mo;
+  return {
+    observe: (r) => {
+      if (!signal.aborted) mo.observe(r, OPTIONS);
+    },
+    flush: () => {
+      handle(mo.takeRecords());
+      flush();
+    },
+    ignore: (edit) => {
+      // The page's changes so far count; the edit's own records are dropped. (Script runs to
+      // completion, so no page change can slip in between.)
+      handle(mo.takeRecords());
+      try {
+        edit();
+      } finally {
+        mo.takeRecords();
+        if (!timer && (touched.size || removed || added.length)) timer = setTimeout(flush, MUTATION_DEBOUNCE_MS);
+      }
+    },
+  };
 }

@@ -1,13 +1,18 @@
 /**
- * The scan: text blocks → matcher → context → Ranges. Works in slices of at most SCAN_SLICE_MS,
- * yielding to the page between slices, starting with the part of the page in view.
+ * The scan: text blocks → matcher → context → StaticRanges. Works in slices of at most
+ * SCAN_SLICE_MS, yielding to the page between slices, starting with the part of the page in view.
+ *
+ * New ranges reach CSS.highlights in a few batches, not every slice: each change to a highlight
+ * makes the browser repaint-check the whole page on the next frame (costly on very long pages),
+ * so ranges are committed after the part in view, then at most every COMMIT_INTERVAL_MS, and at
+ * the end.
  */
 import { SCAN_SLICE_MS } from '../core/constants';
-import { resolveContext, type Strictness } from '../core/context';
-import { match, type Matcher } from '../core/matcher';
+import { decide, DEFAULT_STRICTNESS, type Strictness } from '../core/context';
+import { match, type Match, type Matcher } from '../core/matcher';
 import type { Highlighter } from './highlighter';
-import type { Mention } from './mentions';
-import { BlockWalker, blockOf, isInline, isSkipped, locate, type TextBlock } from './text-walker';
+import { Mention } from './mentions';
+import { ATTR_SKIP_SELECTOR, BlockWalker, blockOf, inSkipped, isInline, locate, type TextBlock } from './text-walker';
 
 export interface ScannerOptions {
   strictness?: Strictness;
@@ -18,10 +23,32 @@ export interface ScannerOptions {
   onChange?: () => void;
 }
 
+/** A StaticRange; a plain record where the class is missing (test DOMs, very old browsers). */
+const staticRange: (init: StaticRangeInit) => StaticRange =
+  typeof StaticRange === 'function'
+    ? (init) => new StaticRange(init)
+    : (init) => ({ ...init, collapsed: init.startContainer === init.endContainer && init.startOffset === init.endOffset }) as StaticRange;
+
+/** During a long scan, new highlights are shown at most this often (see above). */
+const COMMIT_INTERVAL_MS = 500;
+
+/**
+ * Let the page run before the next slice. A task queued behind the page's own tasks (not
+ * scheduler.yield(), whose continuation jumps ahead of them and would starve the page's timers
+ * and messages until the whole scan is done); MessageChannel where postTask is missing (no
+ * setTimeout clamping).
+ */
 export function yieldToPage(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (s?.yield) return s.yield();
-  return new Promise((r) => setTimeout(r, 0));
+  const s = (globalThis as { scheduler?: { postTask?: (cb: () => void, o?: { priority?: string }) => Promise<void> } }).scheduler;
+  if (typeof s?.postTask === 'function') return s.postTask(() => undefined, { priority: 'user-visible' });
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(0);
+  });
 }
 
 export class Scanner {
@@ -30,6 +57,13 @@ export class Scanner {
   private nextKey = 1;
   private unambiguous = 0;
   private strictness: Strictness;
+  /** Ranges found but not yet in the highlight (see COMMIT_INTERVAL_MS). */
+  private uncommitted: AbstractRange[] = [];
+  private lastCommit = 0;
+  /** Longest slice of scanning work so far, ms (for npm run bench). */
+  longestSliceMs = 0;
+  /** Ambiguous matches waiting for the page to name a model unambiguously (strictness "page"), by first text node. */
+  private deferred = new Map<Text, { b: TextBlock; matches: Match[] }>();
 
   constructor(
     private doc: Document,
@@ -37,7 +71,7 @@ export class Scanner {
     private hl: Highlighter,
     private o: ScannerOptions = {},
   ) {
-    this.strictness = o.strictness ?? 'block';
+    this.strictness = o.strictness ?? DEFAULT_STRICTNESS;
   }
 
   /** Every mention, in no particular order. */
@@ -55,16 +89,42 @@ export class Scanner {
   scanBlock(b: TextBlock): number {
     const raw = match(b.text, this.matcher);
     if (raw.length === 0) return 0;
-    const kept = resolveContext(b.text, raw, this.strictness, this.unambiguous > 0).filter(
-      (m) => !this.o.accept || this.o.accept(m.entityId),
-    );
+    const decided = decide(b.text, raw, this.strictness, this.unambiguous > 0);
+    const accept = (m: Match) => !this.o.accept || this.o.accept(m.entityId);
+    if (decided.deferred.length) this.deferred.set(b.nodes[0], { b, matches: decided.deferred.filter(accept) });
+    const had = this.unambiguous;
+    const n = this.register(b, decided.kept.filter(accept));
+    // The first unambiguous mention is the page's AI context: add what waited for it.
+    return had === 0 && this.unambiguous > 0 ? n + this.flushDeferred() : n;
+  }
+
+  /** Show the ranges found so far. */
+  commit(): void {
+    this.lastCommit = performance.now();
+    if (!this.uncommitted.length) return;
+    this.hl.add(this.uncommitted);
+    this.uncommitted = [];
+  }
+
+  /** Add the deferred matches whose text is still as scanned. */
+  private flushDeferred(): number {
+    const waiting = [...this.deferred.values()];
+    this.deferred.clear();
+    let n = 0;
+    for (const { b, matches } of waiting)
+      if (b.nodes.every((t) => t.isConnected) && b.nodes.map((t) => t.data).join('') === b.text) n += this.register(b, matches);
+    return n;
+  }
+
+  private register(b: TextBlock, kept: Match[]): number {
     if (kept.length === 0) return 0;
-    if (typeof b.block.checkVisibility === 'function' && !b.block.checkVisibility()) return 0;
     const list = this.byBlock.get(b.block) ?? [];
+    const before = list.length;
     for (const m of kept) {
-      if (!m.needsContext) this.unambiguous++;
       const ranges = this.rangesFor(b, m.start, m.end);
-      const mention: Mention = { key: this.nextKey++, match: m, entityId: m.entityId, ranges, block: b.block };
+      if (!ranges.length || this.has(ranges[0]) || !this.allowed(ranges[0].startContainer as Text)) continue;
+      if (!m.needsContext) this.unambiguous++;
+      const mention = new Mention(this.nextKey++, m, m.entityId, ranges, b.block);
       list.push(mention);
       for (const r of ranges) {
         const node = r.startContainer as Text;
@@ -72,34 +132,78 @@ export class Scanner {
         if (arr) arr.push(mention);
         else this.byNode.set(node, [mention]);
       }
-      this.hl.add(ranges);
+      for (const r of ranges) this.uncommitted.push(r);
     }
-    this.byBlock.set(b.block, list);
-    return kept.length;
+    if (list.length) this.byBlock.set(b.block, list);
+    return list.length - before;
   }
 
-  private rangesFor(b: TextBlock, start: number, end: number): Range[] {
+  /** Is this text already a mention (overlapping rescans stay idempotent)? */
+  private has(r: StaticRange): boolean {
+    const list = this.byNode.get(r.startContainer as Text);
+    if (list) for (const m of list) for (const s of m.statics) if (s.startContainer === r.startContainer && s.startOffset === r.startOffset) return true;
+    return false;
+  }
+
+  /**
+   * Per scan pass (hidden content can be shown later): may text under this element be shown,
+   * and is this element inside an attribute exclusion.
+   */
+  private allowedCache = new WeakMap<Element, boolean>();
+  private skipCache = new WeakMap<Element, boolean>();
+
+  private newPass(): void {
+    this.allowedCache = new WeakMap();
+    this.skipCache = new WeakMap();
+  }
+
+  /**
+   * May a mention in text node `t` be shown? Checked only where something matched, once per
+   * element: not inside editable text, an editor or an opt-out (attribute exclusions; excluded
+   * tags never reach the matcher), and not hidden (display: none, the hidden attribute,
+   * visibility: hidden, content-visibility).
+   */
+  private allowed(t: Text): boolean {
+    const el = t.parentElement;
+    if (!el) return false;
+    let v = this.allowedCache.get(el);
+    if (v === undefined) {
+      v = !this.skipped(el) && (typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true }));
+      this.allowedCache.set(el, v);
+    }
+    return v;
+  }
+
+  /** Is `el` or an ancestor an attribute exclusion? Each element is matched once per pass. */
+  private skipped(el: Element): boolean {
+    const chain: Element[] = [];
+    let v: boolean | undefined;
+    for (let a: Element | null = el; a; a = a.parentElement) {
+      v = this.skipCache.get(a);
+      if (v !== undefined) break;
+      chain.push(a);
+      if (a.matches(ATTR_SKIP_SELECTOR)) {
+        v = true;
+        break;
+      }
+    }
+    v ??= false;
+    for (const c of chain) this.skipCache.set(c, v);
+    return v;
+  }
+
+  private rangesFor(b: TextBlock, start: number, end: number): StaticRange[] {
     const [sn, so] = locate(b, start, false);
     const [en, eo] = locate(b, end, true);
-    const out: Range[] = [];
-    if (sn === en) {
-      const r = this.doc.createRange();
-      r.setStart(sn, so);
-      r.setEnd(en, eo);
-      return [r];
-    }
-    // One Range per text node, so each piece is its own highlight and hit-test unit.
-    let i = b.nodes.indexOf(sn);
-    for (; i < b.nodes.length; i++) {
+    if (sn === en) return [staticRange({ startContainer: sn, startOffset: so, endContainer: en, endOffset: eo })];
+    // One range per text node, so each piece is its own highlight and hit-test unit.
+    const out: StaticRange[] = [];
+    for (let i = b.nodes.indexOf(sn); i < b.nodes.length; i++) {
       const n = b.nodes[i];
       const s = n === sn ? so : 0;
       const e = n === en ? eo : n.data.length;
-      if (e > s && n.data.slice(s, e).trim() !== '') {
-        const r = this.doc.createRange();
-        r.setStart(n, s);
-        r.setEnd(n, e);
-        out.push(r);
-      }
+      if (e > s && n.data.slice(s, e).trim() !== '')
+        out.push(staticRange({ startContainer: n, startOffset: s, endContainer: n, endOffset: e }));
       if (n === en) break;
     }
     return out;
@@ -107,33 +211,41 @@ export class Scanner {
 
   /** Scan `root` in slices; the part in view first when `viewportFirst`. */
   async scan(root: Node, viewportFirst = true): Promise<void> {
+    this.newPass();
     const start = viewportFirst ? this.firstVisibleElement(root) : null;
     if (start) {
-      await this.run(new BlockWalker(root, null, undefined, start));
-      await this.run(new BlockWalker(root, start));
+      await this.run(new BlockWalker(root, { startAt: start }));
+      await this.run(new BlockWalker(root, { stopAt: start }));
     } else {
       await this.run(new BlockWalker(root));
     }
   }
 
-  /** Synchronous scan of a small subtree (mutation batches). */
+  /** Synchronous scan of a small subtree (mutation batches); shown at once. */
   scanNow(root: Node): number {
+    this.newPass();
     const w = new BlockWalker(root);
     let n = 0;
     for (let b = w.next(); b; b = w.next()) n += this.scanBlock(b);
+    this.commit();
     return n;
   }
 
   private async run(w: BlockWalker): Promise<void> {
+    this.lastCommit = performance.now();
     for (;;) {
       if (this.o.signal?.aborted) return;
-      const deadline = performance.now() + SCAN_SLICE_MS;
+      const t0 = performance.now();
+      const deadline = t0 + SCAN_SLICE_MS;
       let added = 0;
       let b: TextBlock | null = null;
       while ((b = w.next())) {
         added += this.scanBlock(b);
         if (performance.now() >= deadline) break;
       }
+      const t1 = performance.now();
+      if (t1 - t0 > this.longestSliceMs) this.longestSliceMs = t1 - t0;
+      if (!b || t1 - this.lastCommit >= COMMIT_INTERVAL_MS) this.commit();
       if (added) this.o.onChange?.();
       if (!b) return;
       await yieldToPage();
@@ -146,22 +258,42 @@ export class Scanner {
     const y = Math.min(40, (this.doc.defaultView?.innerHeight ?? 0) / 4);
     const el = this.doc.elementFromPoint?.((this.doc.defaultView?.innerWidth ?? 0) / 2, y);
     if (!el || el === this.doc.body || el === this.doc.documentElement) return null;
-    for (let a: Element | null = el; a; a = a.parentElement) if (isSkipped(a)) return null;
+    if (inSkipped(el)) return null;
     const block = isInline(el) ? blockOf(el) : el;
     return block && block !== this.doc.body && block !== this.doc.documentElement ? block : null;
   }
 
-  /** Forget mentions whose text left the page or sits inside `within`. */
+  /** Forget the mentions inside these subtrees (before rescanning them). */
+  dropWithin(roots: Node[]): number {
+    if (!roots.length) return 0;
+    const set = new Set<Node>(roots);
+    const inside = (m: Mention) => {
+      for (let a: Node | null = m.statics[0].startContainer; a; a = a.parentNode) if (set.has(a)) return true;
+      return false;
+    };
+    // Mentions of one block share their ancestors: decide per block, from its first mention.
+    const blocks = new Set<Element>();
+    for (const [block, list] of this.byBlock) if (inside(list[0])) blocks.add(block);
+    return blocks.size ? this.drop((m) => blocks.has(m.block)) : 0;
+  }
+
+  /** Forget mentions whose text left the page. */
+  sweep(): number {
+    return this.drop((m) => !m.connected);
+  }
+
+  /** Forget the mentions `pred` picks. */
   drop(pred: (m: Mention) => boolean): number {
+    this.commit();
     let n = 0;
     for (const [block, list] of this.byBlock) {
       const keep = list.filter((m) => !pred(m));
       if (keep.length === list.length) continue;
       for (const m of list)
         if (!keep.includes(m)) {
-          this.hl.remove(m.ranges);
+          this.hl.remove(m.statics);
           n++;
-          for (const r of m.ranges) {
+          for (const r of m.statics) {
             const arr = this.byNode.get(r.startContainer as Text);
             if (arr) this.byNode.set(r.startContainer as Text, arr.filter((x) => x !== m));
           }
@@ -173,8 +305,10 @@ export class Scanner {
   }
 
   clear(): void {
-    for (const list of this.byBlock.values()) for (const m of list) this.hl.remove(m.ranges);
+    this.uncommitted = [];
+    for (const list of this.byBlock.values()) for (const m of list) this.hl.remove(m.statics);
     this.byBlock.clear();
+    this.deferred.clear();
     this.unambiguous = 0;
   }
 }

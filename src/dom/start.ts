@@ -7,15 +7,26 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createMatcher } from '../core/matcher';
 import type { CompiledIndex } from '../knowledge/compile';
 import { HoverIntent } from '../core/hover-intent';
-import { isContentRequest, type EntryResponse, type EntrySummary, type MentionInfo } from '../messaging/protocol';
-import { CardHost } from '../ui/mount';
-import { createHighlighter, supportsHighlights } from './highlighter';
+import { isContentRequest, type EntryResponse, type EntrySummary, type MentionInfo, type PageInfo } from '../messaging/protocol';
+import { aliasFilter, countEntities, entityFilter, needsRescan } from '../settings/apply';
+import { loadSettings, watchSettings } from '../settings/items';
+import { siteEnabled } from '../settings/schema';
+import { loadPageIndex, watchPageIndex } from '../settings/user-index';
+import { createStyleSwitch } from './highlight-style';
+import { LazyCardHost as CardHost } from './lazy-card';
+import { createHighlighter, supportsHighlights, type Highlighter } from './highlighter';
+import { createWrapHighlighter } from './wrap-highlighter';
+import { PageEngine } from './engine';
 import { mentionAt } from './hit-test';
-import type { Mention } from './mentions';
-import { observeMutations } from './observer';
+import { compareMentions, Mention } from './mentions';
 import { Scanner } from './scanner';
 
+/** Mention counts go to the badge at most this often: a long page changes them every slice. */
+const COUNT_REPORT_MS = 250;
+
 const QUOTE = 32;
+/** How often to check that the extension is still there (see start()). */
+const INVALIDATION_CHECK_MS = 1000;
 
 export function describe(m: Mention): MentionInfo {
   const first = m.ranges[0];
@@ -33,22 +44,101 @@ export function describe(m: Mention): MentionInfo {
   };
 }
 
+/**
+ * An onMessage listener that answers with a promise, in the form every browser understands
+ * without webextension-polyfill (Chromium ignores a returned promise): sendResponse + `true`.
+ */
+function answer(handle: (msg: unknown) => Promise<unknown> | undefined) {
+  return (msg: unknown, _sender: unknown, sendResponse: (r: unknown) => void): true | undefined => {
+    const reply = handle(msg);
+    if (!reply) return undefined;
+    void reply.then(sendResponse, () => sendResponse(undefined));
+    return true;
+  };
+}
+
 /** Mentions in document order. */
 export function ordered(scanner: Scanner): Mention[] {
-  return [...scanner.mentions()].sort((a, b) => a.ranges[0].compareBoundaryPoints(Range.START_TO_START, b.ranges[0]));
+  return [...scanner.mentions()].sort(compareMentions);
 }
 
 export async function start(ctx: ContentScriptContext): Promise<void> {
-  if (!supportsHighlights()) return; // the wrapping fallback is opt-in; see page engine docs
   const abort = new AbortController();
   ctx.onInvalidated(() => abort.abort());
+  // An update, reload, disable or uninstall leaves this script running without its extension;
+  // WXT notices (runtime.id gone) when one of ctx's timers fires, then every onInvalidated
+  // cleanup below runs: highlights cleared, observers and listeners stopped.
+  ctx.setInterval(() => undefined, INVALIDATION_CHECK_MS);
   const signal = abort.signal;
 
-  const index = (globalThis as { __MODELLENS_INDEX__?: CompiledIndex }).__MODELLENS_INDEX__;
-  if (!index) throw new Error('ModelLens: knowledge index script missing');
-  const matcher = createMatcher(index);
-  const hl = createHighlighter();
-  const scanner = new Scanner(document, matcher, hl, { signal });
+  const bundled = (globalThis as { __MODELLENS_INDEX__?: CompiledIndex }).__MODELLENS_INDEX__;
+  if (!bundled) throw new Error('ModelLens: knowledge index script missing');
+  // Settings and the user's knowledge (src/settings): read once here, then followed live below.
+  let [{ settings }, index] = await Promise.all([loadSettings(), loadPageIndex(bundled)]);
+  if (signal.aborted) return;
+  const host = location.hostname;
+  let enabled = siteEnabled(settings, host);
+  let matcher = createMatcher(index);
+  // CSS Custom Highlights; where the API is missing, the reversible wrapping fallback.
+  let hl: Highlighter;
+  if (supportsHighlights()) hl = createHighlighter();
+  else {
+    const wrap = createWrapHighlighter(document);
+    Mention.relocate = (r) => wrap.relocate(r);
+    hl = wrap;
+  }
+  // Style names are CSS.highlights names; the wrapping fallback has one style.
+  const style = supportsHighlights() ? createStyleSwitch() : { set() {}, clear() {} };
+  style.set(settings.style);
+  // Each (re)scan gets its own abort, so a settings change stops a scan in flight.
+  let scanAbort = new AbortController();
+  const makeScanner = () =>
+    new Scanner(document, matcher, hl, {
+      signal: AbortSignal.any([signal, scanAbort.signal]),
+      strictness: settings.strictness,
+      accept: entityFilter(settings, index),
+      onChange: () => prune(),
+    });
+  let scanner = makeScanner();
+  // The page engine: document and open shadow roots, mutations, SPA navigations (src/dom/engine.ts).
+  const engine = new PageEngine(document, { scanner: () => scanner, enabled: () => enabled, changed: () => prune(), highlighter: hl }, signal);
+
+  /** Settings that work per mention: muted wordings, first mention only. */
+  const prune = () => {
+    const keepAlias = aliasFilter(settings);
+    const first = new Map<string, Mention>();
+    if (settings.firstMentionOnly) for (const m of ordered(scanner)) if (!first.has(m.entityId)) first.set(m.entityId, m);
+    if (settings.firstMentionOnly || settings.mutedTerms.length)
+      scanner.drop((m) => !keepAlias(m.match.alias) || (settings.firstMentionOnly && first.get(m.entityId) !== m));
+    reportCount();
+  };
+
+  // The action badge: the top frame's mention count (what the popup lists).
+  let reported = -1;
+  let reportTimer = 0;
+  const reportCount = () => {
+    if (window !== window.top || reportTimer) return;
+    reportTimer = ctx.setTimeout(() => {
+      reportTimer = 0;
+      const n = enabled ? scanner.size : 0;
+      if (n === reported || signal.aborted) return;
+      reported = n;
+      void browser.runtime.sendMessage({ type: 'mentionCount', count: n }).catch(() => undefined);
+    }, COUNT_REPORT_MS);
+  };
+
+  const rebuild = async () => {
+    scanAbort.abort();
+    scanAbort = new AbortController();
+    intent.close();
+    scanner.clear();
+    scanner = makeScanner();
+    if (enabled) {
+      await engine.scanAll();
+      prune();
+    }
+    reportCount();
+  };
 
   const card = new CardHost(ctx, {
     load: (id) => browser.runtime.sendMessage({ type: 'getEntry', id }) as Promise<EntryResponse>,
@@ -98,7 +188,7 @@ export async function start(ctx: ContentScriptContext): Promise<void> {
         pending = null;
         if (!ev) return;
         if (card.contains(ev.target as Node)) return;
-        intent.pointerAt(mentionAt(document, scanner.byNode, ev.clientX, ev.clientY));
+        intent.pointerAt(mentionAt(document, scanner.byNode, ev.clientX, ev.clientY, engine.shadowRoots, hl.rangeAt));
       });
       pending = e;
     },
@@ -106,7 +196,7 @@ export async function start(ctx: ContentScriptContext): Promise<void> {
   );
   ctx.addEventListener(document, 'pointerdown', (e: PointerEvent) => {
     if (card.contains(e.target as Node)) return;
-    const m = mentionAt(document, scanner.byNode, e.clientX, e.clientY);
+    const m = mentionAt(document, scanner.byNode, e.clientX, e.clientY, engine.shadowRoots, hl.rangeAt);
     if (m && e.pointerType === 'touch') intent.showNow(m);
     else if (!m && intent.current) intent.close();
   }, { capture: true });
@@ -125,6 +215,7 @@ export async function start(ctx: ContentScriptContext): Promise<void> {
 
   // Keyboard tour through mentions (commands arrive from the background).
   let tourIndex = -1;
+  let lastReveal: Mention | null = null;
   const focusMention = (m: Mention, list: Mention[]) => {
     const r = m.ranges[0].getBoundingClientRect();
     if (r.top < 0 || r.bottom > innerHeight) window.scrollBy({ top: r.top - innerHeight / 3, behavior: 'instant' as ScrollBehavior });
@@ -142,40 +233,58 @@ export async function start(ctx: ContentScriptContext): Promise<void> {
     focusMention(list[tourIndex], list);
     return true;
   };
-  browser.runtime.onMessage.addListener((msg: unknown) => {
+  browser.runtime.onMessage.addListener(answer((msg: unknown) => {
     if (signal.aborted || !isContentRequest(msg)) return undefined;
     if (msg.type === 'listMentions') return Promise.resolve(ordered(scanner).map(describe));
     if (msg.type === 'tour') return Promise.resolve(tour(msg.dir));
+    if (msg.type === 'pageInfo') {
+      const info: PageInfo = { host, enabled, total: scanner.size, entities: countEntities(index, [...scanner.mentions()].map((m) => m.entityId)) };
+      return Promise.resolve(info);
+    }
+    // Reveal (popup): the entity's next mention after the one revealed last, wrapping around.
     const list = ordered(scanner);
-    const next = list.find((m) => m.entityId === msg.entityId);
+    const mine = list.filter((m) => m.entityId === msg.entityId);
+    const after = lastReveal?.entityId === msg.entityId ? mine.indexOf(lastReveal) + 1 : 0;
+    const next = mine[after % Math.max(1, mine.length)];
     if (next) focusMention(next, list);
+    lastReveal = next ?? null;
     return Promise.resolve(!!next);
-  });
+  }));
 
   ctx.onInvalidated(() => {
     intent.close();
     scanner.clear();
+    style.clear();
     hl.clear();
     card.destroy();
   });
 
-  await scanner.scan(document.body ?? document.documentElement);
-  if (signal.aborted) return;
-  observeMutations(
-    document.body ?? document.documentElement,
-    {
-      rescan: (roots) => {
-        scanner.drop((m) => roots.some((r) => r.contains(m.block)));
-        for (const r of roots) scanner.scanNow(r);
-      },
-      full: () => {
-        scanner.clear();
-        void scanner.scan(document.body, false);
-      },
-      sweep: () => {
-        scanner.drop((m) => !m.ranges[0].startContainer.isConnected);
-      },
-    },
-    signal,
-  );
+  // Live settings: the site switch, categories, muted terms, strictness and style apply to open tabs.
+  const unwatchSettings = watchSettings((next) => {
+    const prev = settings;
+    settings = next;
+    style.set(next.style);
+    const nowEnabled = siteEnabled(next, host);
+    if (nowEnabled === enabled && !needsRescan(prev, next)) return;
+    enabled = nowEnabled;
+    void rebuild();
+  });
+  // The user imported or removed entries: match with the new merged index.
+  const unwatchIndex = watchPageIndex(bundled, (next) => {
+    if (next === index) return;
+    index = next;
+    matcher = createMatcher(next);
+    void rebuild();
+  });
+  ctx.onInvalidated(() => {
+    unwatchSettings();
+    unwatchIndex();
+  });
+
+  if (enabled) {
+    await engine.scanAll();
+    prune();
+  }
+  reportCount();
+  engine.observe();
 }

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { Scanner } from '../../src/dom/scanner';
 import { locate, readBlocks } from '../../src/dom/text-walker';
-
-function body(html: string): HTMLElement {
-  document.body.innerHTML = html;
-  return document.body;
-}
+import { body, collecting, testMatcher, text } from './helpers';
 
 describe('text walker', () => {
   it('joins inline elements into one block and splits at blocks', () => {
@@ -18,17 +15,41 @@ describe('text walker', () => {
     expect(b.map((x) => x.text)).toEqual(['Claude', 'Opus', 'A', 'B', 'C']);
   });
 
-  it('skips inputs, editors, scripts, styles, hidden and opted-out content', () => {
+  it('never reads text in scripts, styles, form fields, media, svg or the card', () => {
     const b = readBlocks(
       body(
         `<p>visible</p><textarea>Mythos</textarea><input value="Mythos"><select><option>Mythos</option></select>
-         <div contenteditable="true">Mythos</div><div contenteditable="false">ok</div><script>var Mythos</script><style>.Mythos{}</style>
-         <noscript>Mythos</noscript><div translate="no">Mythos</div><div data-modellens="off">Mythos</div>
-         <div hidden>Mythos</div><div class="cm-editor"><div>Mythos</div></div><div class="monaco-editor">Mythos</div>`,
+         <script>var Mythos</script><style>.Mythos{}</style><noscript>Mythos</noscript><svg><text>Mythos</text></svg>
+         <video>Mythos</video><modellens-ui>Mythos</modellens-ui><p>after <b>all</b></p>`,
       ),
     );
-    const all = b.map((x) => x.text.trim()).filter(Boolean);
-    expect(all).toEqual(['visible', 'ok']);
+    expect(b.map((x) => x.text.trim())).toEqual(['visible', 'after all']);
+  });
+
+  it('skips whitespace between blocks', () => {
+    const b = readBlocks(body('<div>\n  <p>one</p>\n  <p>two <i>x</i></p>\n</div>'));
+    expect(b.map((x) => x.text)).toEqual(['one', 'two x']);
+  });
+
+  it('walks from an element to the end, and from the start up to an element', () => {
+    const root = body('<p>one</p><p id="mid">two</p><p>three</p>');
+    const mid = root.querySelector('#mid')!;
+    expect(readBlocks(root, { startAt: mid }).map((x) => x.text)).toEqual(['two', 'three']);
+    expect(readBlocks(root, { stopAt: mid }).map((x) => x.text)).toEqual(['one']);
+  });
+
+  it('reads a subtree, and nothing inside an excluded element', () => {
+    const root = body('<div id="a"><p>in <b>a</b></p></div><textarea id="t">Mythos</textarea>');
+    expect(readBlocks(root.querySelector('#a')!).map((x) => x.text)).toEqual(['in a']);
+    expect(readBlocks(root.querySelector('#t')!)).toEqual([]);
+    expect(readBlocks(root.querySelector('b')!).map((x) => x.text)).toEqual(['a']);
+  });
+
+  it('reads text inside a shadow root', () => {
+    const root = body('<div id="host"></div>');
+    const sr = root.querySelector('#host')!.attachShadow({ mode: 'open' });
+    sr.innerHTML = 'direct <b>text</b><p>in a <i>block</i></p>';
+    expect(readBlocks(sr).map((x) => x.text)).toEqual(['direct text', 'in a block']);
   });
 
   it('maps block offsets back to text nodes', () => {
@@ -42,5 +63,25 @@ describe('text walker', () => {
     // a start exactly at a node boundary belongs to the next node
     const [pn, po] = locate(b, b.text.indexOf('Pro'), false);
     expect([pn.data, po]).toEqual(['Pro', 0]);
+  });
+});
+
+describe('scanner exclusions', () => {
+  it('highlights nothing in inputs, editable text, editors, scripts, styles, hidden and opted-out content', () => {
+    const root = body(
+      `<p>Mythos visible</p><textarea>Mythos</textarea><input value="Mythos"><select><option>Mythos</option></select>
+       <div contenteditable="true">Mythos</div><div contenteditable="">Mythos</div><div contenteditable="plaintext-only">Mythos</div>
+       <div contenteditable="false">Mythos ok</div><script>var Mythos</script><style>.Mythos{}</style>
+       <noscript>Mythos</noscript><div translate="no">Mythos</div><div data-modellens="off"><p>Mythos</p></div>
+       <div hidden>Mythos</div><div style="display:none">Mythos</div><div style="visibility:hidden">Mythos</div>
+       <div class="cm-editor"><div class="cm-line">Mythos</div></div><div class="monaco-editor">Mythos</div>
+       <div class="ProseMirror">Mythos</div><div class="CodeMirror">Mythos</div>`,
+    );
+    const hl = collecting();
+    const scanner = new Scanner(document, testMatcher(), hl);
+    scanner.scanNow(root);
+    const where = hl.ranges.map((r) => (r.startContainer as Text).data);
+    expect(where).toEqual(['Mythos visible', 'Mythos ok']);
+    expect(hl.ranges.map(text)).toEqual(['Mythos', 'Mythos']);
   });
 });

@@ -2,7 +2,7 @@
  * The card in real browsers: hover intent timing, the card staying while hovered, Esc, the
  * keyboard tour, viewport edges, a dark page, compare, and an axe-core accessibility check.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -29,7 +29,10 @@ const waitCard = (page: Page, re: RegExp, timeout = 8000) =>
   page.waitForFunction(
     (src: string) => {
       const card = document.querySelector('modellens-ui')?.shadowRoot?.querySelector('.card') as HTMLElement | null;
-      return !!card && !(card.parentElement as HTMLElement).hidden && new RegExp(src).test(card.textContent ?? '');
+      if (!card || (card.parentElement as HTMLElement).hidden) return false;
+      const clone = card.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('select').forEach((s) => s.remove()); // "Compare with" lists other names
+      return new RegExp(src).test(clone.textContent ?? '');
     },
     { timeout, polling: 50 },
     re.source,
@@ -63,6 +66,13 @@ describe.each(browsersToTest())('card in %s', (name) => {
     await waitForHighlights(page, 10);
   });
   afterAll(async () => browser?.close());
+  beforeEach(async () => {
+    // Each test starts with no card and the pointer away from any mention.
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+    await page.mouse.move(5, 790);
+    await waitNoCard(page);
+  });
 
   it('waits for hover intent, then hides after the grace period', async () => {
     await page.mouse.move(5, 790);
@@ -115,18 +125,18 @@ describe.each(browsersToTest())('card in %s', (name) => {
     const result = await page.evaluate(async () => {
       type Res = { violations: { id: string; nodes: unknown[] }[]; passes: { id: string }[] };
       const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<Res> } }).axe;
-      const r = await axe.run({ include: [['modellens-ui', '.card']] }, { resultTypes: ['violations'] });
+      const r = await axe.run({ include: { fromShadowDom: ['modellens-ui', '.card'] } }, {});
       return { violations: r.violations.map((v) => `${v.id} (${v.nodes.length})`), passes: r.passes.map((p) => p.id) };
     });
     expect(result.violations).toEqual([]);
     // The card itself was checked (inside the shadow root), not an empty selection.
-    expect(result.passes).toContain('color-contrast');
+    expect(result.passes.length).toBeGreaterThan(10);
+    expect(result.passes).toContain('aria-dialog-name');
     await page.keyboard.press('Escape');
     await waitNoCard(page);
   });
 
   it('tours mentions from the keyboard, announces them, and Esc gives focus back', async () => {
-    await page.mouse.move(5, 790);
     await page.keyboard.down('Alt');
     await page.keyboard.down('Shift');
     await page.keyboard.press('KeyN');
@@ -201,6 +211,55 @@ describe.each(browsersToTest())('card in %s', (name) => {
         expect(r.right, text).toBeLessThanOrEqual(r.vw);
         expect(r.bottom, text).toBeLessThanOrEqual(r.vh);
       }
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('keeps a pinned card open, and a click outside closes it', async () => {
+    await hover(page, 'GPT-5.4');
+    await waitCard(page, /GPT-5\.4/);
+    await page.evaluate(() => (document.querySelector('modellens-ui')!.shadowRoot!.querySelector('button[aria-pressed]') as HTMLButtonElement).click());
+    await page.mouse.move(5, 790);
+    await sleep(1200);
+    expect(await cardText(page)).toMatch(/GPT-5\.4/);
+    await page.mouse.click(20, 780);
+    await waitNoCard(page, 3000);
+  });
+
+  it('keeps page CSS out of the card, in an RTL page, and respects reduced motion', async () => {
+    const p = await browser.newPage();
+    try {
+      await p.setViewport({ width: 800, height: 600 });
+      // Firefox gets reduced motion from a launch pref (harness.ts); BiDi has no media emulation.
+      if (name === 'chromium') await p.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+      await p.goto(`${server.url}/card-rtl.html`);
+      await waitForHighlights(p, 3);
+      await hover(p, 'Claude Opus 4.6');
+      await waitCard(p, /Claude Opus 4\.6/);
+      const style = await p.evaluate(() => {
+        const card = document.querySelector('modellens-ui')!.shadowRoot!.querySelector('.card') as HTMLElement;
+        const name = card.querySelector('.name') as HTMLElement;
+        const cs = getComputedStyle(card);
+        return { size: getComputedStyle(name).fontSize, color: getComputedStyle(name).color, bg: cs.backgroundColor, border: cs.borderStyle, anim: cs.animationName };
+      });
+      expect(style.size).toBe('15px');
+      expect(style.color).not.toBe('rgb(204, 0, 0)');
+      expect(style.bg).not.toBe('rgb(255, 255, 0)');
+      expect(style.border).not.toBe('dashed');
+      expect(style.anim).toBe('none');
+      const r = (await cardRect(p))!;
+      expect(r.left).toBeGreaterThanOrEqual(0);
+      expect(r.right).toBeLessThanOrEqual(r.vw);
+      await p.keyboard.press('Escape');
+      await p.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await sleep(200);
+      await hover(p, 'Gemini 2.5 Pro');
+      await waitCard(p, /Gemini 2\.5 Pro/);
+      await sleep(150);
+      const r2 = (await cardRect(p))!;
+      expect(r2.top).toBeGreaterThanOrEqual(0);
+      expect(r2.bottom).toBeLessThanOrEqual(r2.vh);
     } finally {
       await p.close();
     }

@@ -41,8 +41,11 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serve `dir` on 127.0.0.1 at a free port. */
-export async function serve(dir: string): Promise<StaticServer> {
+/**
+ * Serve `dir` on 127.0.0.1 at a free port. `htmlHeaders` are added to HTML responses (e.g. a CSP
+ * that keeps a saved page's own scripts from running).
+ */
+export async function serve(dir: string, htmlHeaders: Record<string, string> = {}): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = join(dir, path === '/' ? 'index.html' : path);
@@ -50,7 +53,8 @@ export async function serve(dir: string): Promise<StaticServer> {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type, ...(type.startsWith('text/html') ? htmlHeaders : {}) });
     res.end(readFileSync(file));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -104,6 +108,8 @@ export async function launch(
       'app.update.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'browser.newtabpage.enabled': false,
+      // Reduced motion, as a user may set it (the card must not animate then).
+      'ui.prefersReducedMotion': 1,
       ...opts.firefoxPrefs,
     },
   });
@@ -127,9 +133,17 @@ export async function waitForHighlights(page: Page, min = 1, timeout = 15_000): 
 /** The text of every highlighted range, in document order. */
 export function highlightedTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const h = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('modellens');
+    // The registry holds StaticRanges: live Ranges for comparing and reading them.
+    const h = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('modellens');
     if (!h) return [];
+    const live = (s: AbstractRange) => {
+      const r = new Range();
+      r.setStart(s.startContainer, s.startOffset);
+      r.setEnd(s.endContainer, s.endOffset);
+      return r;
+    };
     return [...h]
+      .map(live)
       .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
       .map((r) => r.toString());
   });
@@ -138,8 +152,11 @@ export function highlightedTexts(page: Page): Promise<string[]> {
 /** Centre of the first highlighted range whose text is `text`. */
 export function rangeCenter(page: Page, text: string): Promise<{ x: number; y: number } | null> {
   return page.evaluate((t: string) => {
-    const h = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('modellens');
-    for (const r of h ?? []) {
+    const h = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('modellens');
+    for (const s of h ?? []) {
+      const r = new Range();
+      r.setStart(s.startContainer, s.startOffset);
+      r.setEnd(s.endContainer, s.endOffset);
       if (r.toString() !== t) continue;
       const b = r.getClientRects()[0];
       if (b) return { x: b.left + b.width / 2, y: b.top + b.height / 2 };

@@ -1,0 +1,488 @@
+/**
+ * The in-page half of `npm run bench`: bundled by scripts/bench.ts (esbuild, IIFE) from the real
+ * engine sources and evaluated in each page. Exposes `globalThis.__mlBench`; every function returns
+ * plain JSON figures. Nothing here is shipped in the extension.
+ */
+import type { CompiledIndex } from '../src/knowledge/compile';
+import { createMatcher, match, type Matcher } from '../src/core/matcher';
+import { createHighlighter, HL_MENTION, type Highlighter } from '../src/dom/highlighter';
+import { PageEngine } from '../src/dom/engine';
+import { Scanner } from '../src/dom/scanner';
+import { BlockWalker } from '../src/dom/text-walker';
+
+declare const Mark: new (ctx: Element | Document) => {
+  mark(terms: string[], opt: Record<string, unknown>): void;
+};
+
+let matcher: Matcher | null = null;
+let index: CompiledIndex | null = null;
+let engine: PageEngine | null = null;
+let scanner: Scanner | null = null;
+let abort: AbortController | null = null;
+
+const now = () => performance.now();
+const nextFrame = () =>
+  new Promise<number>((resolve) =>
+    requestAnimationFrame(() => {
+      // The message runs after the frame's style, layout and paint work.
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => resolve(now());
+      ch.port2.postMessage(0);
+    }),
+  );
+
+function must<T>(x: T | null): T {
+  if (!x) throw new Error('bench: setIndex() first');
+  return x;
+}
+
+/** A highlighter that only collects (for measuring the scan without paint registry churn). */
+function collecting(): Highlighter & { ranges: AbstractRange[] } {
+  const ranges: AbstractRange[] = [];
+  return {
+    ranges,
+    add(r) {
+      for (const x of r) ranges.push(x);
+    },
+    remove() {},
+    setActive() {},
+    clear() {
+      ranges.length = 0;
+    },
+    get count() {
+      return ranges.length;
+    },
+  };
+}
+
+function reset(): void {
+  abort?.abort();
+  abort = null;
+  engine = null;
+  scanner = null;
+  (CSS as unknown as { highlights: Map<string, unknown> }).highlights.clear();
+}
+
+const api = {
+  setIndex(source: string): { ms: number } {
+    // The shipped form: a classic script assigning an object literal, then the matcher.
+    const t0 = now();
+    new Function(source)();
+    index = (globalThis as { __MODELLENS_INDEX__?: CompiledIndex }).__MODELLENS_INDEX__!;
+    matcher = createMatcher(index);
+    match('warm up: Claude Opus 4.6 and GPT-5.4', matcher);
+    return { ms: now() - t0 };
+  },
+
+  /** Matcher ready: index script evaluated, RegExp built and compiled by a first match. */
+  matcherReady(source: string): { ms: number; aliases: number; compileOnlyMs: number } {
+    const t0 = now();
+    new Function(source)();
+    const idx = (globalThis as { __MODELLENS_INDEX__?: CompiledIndex }).__MODELLENS_INDEX__!;
+    const t1 = now();
+    const m = createMatcher(idx);
+    match('warm up: Claude Opus 4.6 and GPT-5.4', m);
+    const t2 = now();
+    return { ms: t2 - t0, compileOnlyMs: t2 - t1, aliases: Object.keys(idx.keys).length + idx.forms.length };
+  },
+
+  /** The floor: one TreeWalker over the body reading every text node's data. */
+  floor(): { ms: number; nodes: number; chars: number } {
+    const t0 = now();
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let nodes = 0;
+    let chars = 0;
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      nodes++;
+      chars += (n as Text).data.length;
+    }
+    return { ms: now() - t0, nodes, chars };
+  },
+
+  /** The real scan, synchronously over the whole page (the work the sliced scan spreads out). */
+  scanSync(): { ms: number; mentions: number; ranges: number } {
+    reset();
+    const hl = collecting();
+    const scanner = new Scanner(document, must(matcher), hl);
+    const t0 = now();
+    scanner.scanNow(document.body);
+    const ms = now() - t0;
+    return { ms, mentions: scanner.size, ranges: hl.ranges.length };
+  },
+
+  /** Floor and scan, interleaved, each repeated until the timer's coarse resolution stops mattering. */
+  ratio(): { floorMs: number; walkMs: number; scanMs: number; nodes: number; chars: number; mentions: number } {
+    const per = (fn: () => { ms: number }) => {
+      let n = 0;
+      let total = 0;
+      const t0 = now();
+      do {
+        total += fn().ms;
+        n++;
+      } while (now() - t0 < 25 || n < 3);
+      return total / n;
+    };
+    api.floor();
+    api.scanSync();
+    const floors: number[] = [];
+    const walks: number[] = [];
+    const scans: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      floors.push(per(() => api.floor()));
+      walks.push(per(() => api.walkOnly()));
+      scans.push(per(() => api.scanSync()));
+    }
+    const med = (xs: number[]) => xs.sort((a, c) => a - c)[xs.length >> 1];
+    const f = api.floor();
+    const s = api.scanSync();
+    reset();
+    return { floorMs: med(floors), walkMs: med(walks), scanMs: med(scans), nodes: f.nodes, chars: f.chars, mentions: s.mentions };
+  },
+
+  /**
+   * The extension's start on this page, as shipped: engine with real highlighter, sliced scan,
+   * observers. Measures wall time, the longest task (long-task API and a message-ping probe) and
+   * the largest requestAnimationFrame gap while it runs.
+   */
+  async scanAsync(): Promise<{
+    wallMs: number;
+    mentions: number;
+    sliceMs: number;
+    longTaskMs: number;
+    maxTaskMs: number;
+    maxFrameGapMs: number;
+    frames: number;
+  }> {
+    reset();
+    const probe = startProbe();
+    await nextFrame();
+    const t0 = now();
+    const s = await startEngine();
+    const wallMs = now() - t0;
+    await nextFrame();
+    const p = probe.stop();
+    return { wallMs, mentions: s.size, sliceMs: s.longestSliceMs, ...p };
+  },
+
+  /** Highlight count of the running engine (flood page). */
+  highlightCount(): number {
+    const h = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get(HL_MENTION);
+    return h ? h.size : 0;
+  },
+
+  /**
+   * The mutation flood: the page appends `total` paragraphs (each with one mention) over `ms`,
+   * while the engine runs. Returns responsiveness figures and how many mentions got highlighted.
+   */
+  async flood(total: number, ms: number, names: string[]): Promise<{
+    appended: number;
+    highlighted: number;
+    catchUpMs: number;
+    longTaskMs: number;
+    maxTaskMs: number;
+    maxFrameGapMs: number;
+    frames: number;
+  }> {
+    reset();
+    const s = await startEngine();
+    const before = s.size;
+    const feed = document.getElementById('feed') ?? document.body;
+    const probe = startProbe();
+    let appended = 0;
+    const perTick = Math.max(1, Math.round(total / (ms / 16)));
+    await new Promise<void>((resolve) => {
+      const tick = () => {
+        for (let i = 0; i < perTick && appended < total; i++, appended++) {
+          const p = document.createElement('p');
+          p.append(`Item ${appended}: today `, names[appended % names.length], ` was benchmarked on a long context task.`);
+          if (appended % 3 === 0) {
+            const b = document.createElement('b');
+            b.textContent = 'new';
+            p.prepend(b, ' ');
+          }
+          feed.append(p);
+        }
+        if (appended < total) setTimeout(tick, 16);
+        else resolve();
+      };
+      tick();
+    });
+    const tEnd = now();
+    const want = before + total;
+    while (s.size < want && now() - tEnd < 10_000) await new Promise((r) => setTimeout(r, 10));
+    const catchUpMs = now() - tEnd;
+    const p = probe.stop();
+    return { appended, highlighted: s.size - before, catchUpMs, ...p };
+  },
+
+  /**
+   * Next-frame cost of painting the page's mentions: `mode` "highlight" registers the Ranges in
+   * CSS.highlights; "wrap" wraps the same text in <mark> elements (what wrapping highlighters do).
+   * Both start from the same computed ranges and end when the next frame has been produced.
+   */
+  async frameCost(mode: 'highlight' | 'wrap'): Promise<{ ms: number; jsMs: number; count: number }> {
+    reset();
+    const hl = collecting();
+    const scanner = new Scanner(document, must(matcher), hl);
+    scanner.scanNow(document.body);
+    const ranges = hl.ranges;
+    await nextFrame();
+    await nextFrame();
+    const t0 = now();
+    if (mode === 'highlight') {
+      const h = createHighlighter();
+      h.add(ranges as Range[]);
+    } else {
+      // Last to first, so earlier offsets stay valid while text nodes are split.
+      for (let i = ranges.length - 1; i >= 0; i--) {
+        const r = ranges[i];
+        const t = r.startContainer as Text;
+        const so = r.startOffset;
+        const eo = r.endOffset;
+        const mid = so > 0 ? t.splitText(so) : t;
+        if (eo - so < mid.data.length) mid.splitText(eo - so);
+        const mark = document.createElement('mark');
+        mid.replaceWith(mark);
+        mark.append(mid);
+      }
+    }
+    const t1 = now();
+    const t2 = await nextFrame();
+    return { ms: t2 - t0, jsMs: t1 - t0, count: ranges.length };
+  },
+
+  /**
+   * Cost of the frame after changing only the active (hovered) mention while all mentions are
+   * registered: does the browser redo every highlight when one changes?
+   */
+  async activeCost(): Promise<{ ms: number; baseMs: number; count: number }> {
+    reset();
+    const hl = createHighlighter();
+    const s = new Scanner(document, must(matcher), hl);
+    s.scanNow(document.body);
+    await nextFrame();
+    await nextFrame();
+    // A frame with no change, for reference.
+    let t0 = now();
+    document.body.style.setProperty('--ml-bench', String(Math.random()));
+    const baseMs = (await nextFrame()) - t0;
+    const list = [...s.mentions()];
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      t0 = now();
+      hl.setActive(list[(i * 97) % list.length].statics);
+      times.push((await nextFrame()) - t0);
+    }
+    times.sort((a, b) => a - b);
+    return { ms: times[2], baseMs, count: hl.count, mentions: s.size, ranges: list.reduce((n, m) => n + m.statics.length, 0) } as never;
+  },
+
+  /** Development aid: the sliced scan with a collecting highlighter (no paint work). */
+  async scanAsyncNoPaint(): Promise<unknown> {
+    reset();
+    const probe = startProbe();
+    await nextFrame();
+    abort = new AbortController();
+    const s = new Scanner(document, must(matcher), collecting(), { signal: abort.signal });
+    const e = new PageEngine(document, { scanner: () => s }, abort.signal);
+    const t0 = now();
+    await e.scanAll();
+    const wallMs = now() - t0;
+    await nextFrame();
+    return { wallMs, mentions: s.size, ...probe.stop() };
+  },
+
+  /** Development aid: frame after a one-character text edit at the top, for reference. */
+  async editCost(): Promise<unknown> {
+    reset();
+    const t = document.querySelector('p')!.firstChild as Text;
+    await nextFrame();
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = now();
+      t.data = t.data + 'x';
+      times.push((await nextFrame()) - t0);
+    }
+    times.sort((a, b) => a - b);
+    return { editMs: times[2] };
+  },
+
+  /** Development aid: frame cost of toggling one highlight range with `n` ranges registered. */
+  async toggleCost(n: number): Promise<unknown> {
+    reset();
+    const hl = collecting();
+    const s = new Scanner(document, must(matcher), hl);
+    s.scanNow(document.body);
+    const H = (globalThis as unknown as { Highlight: new (...r: AbstractRange[]) => Set<AbstractRange> }).Highlight;
+    const reg = (CSS as unknown as { highlights: Map<string, unknown> }).highlights;
+    const all = new H(...hl.ranges.slice(0, n));
+    reg.set('modellens', all);
+    const one = new H();
+    reg.set('modellens-active', one);
+    await nextFrame();
+    await nextFrame();
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = now();
+      one.clear();
+      one.add(hl.ranges[(i * 97) % hl.ranges.length]);
+      times.push((await nextFrame()) - t0);
+    }
+    const t1: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = now();
+      await nextFrame();
+      t1.push(now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    t1.sort((a, b) => a - b);
+    return { n: all.size, toggleMs: times[2], idleFrameMs: t1[2] };
+  },
+
+  /** mark.js over the same alias list (mutates the page: run last). */
+  markjs(terms: string[]): { ms: number; marks: number } {
+    reset();
+    let marks = 0;
+    const t0 = now();
+    new Mark(document.body).mark(terms, {
+      separateWordSearch: false,
+      diacritics: false,
+      acrossElements: true,
+      done: (n: number) => (marks = n),
+    });
+    return { ms: now() - t0, marks };
+  },
+
+  /** Development aid: blocks whose text differs from their element's textContent. */
+  debugBlocks(): unknown {
+    const out: unknown[] = [];
+    const w = new BlockWalker(document.body);
+    let n = 0;
+    for (let b = w.next(); b; b = w.next()) {
+      n++;
+      if (b.block.localName === 'p' && b.text !== b.block.textContent && out.length < 5) out.push({ text: b.text, tc: b.block.textContent });
+    }
+    const hl = collecting();
+    const sc = new Scanner(document, must(matcher), hl);
+    const missing: string[] = [];
+    for (const p of document.querySelectorAll('p')) {
+      const before = sc.size;
+      sc.scanNow(p);
+      const want = match(p.textContent!, must(matcher)).length;
+      if (sc.size - before !== want && missing.length < 5) missing.push(`${sc.size - before}/${want}: ${p.innerHTML.slice(0, 300)}`);
+    }
+    const sc2 = new Scanner(document, must(matcher), collecting());
+    const w2 = new BlockWalker(document.body);
+    const miss2: string[] = [];
+    for (let b = w2.next(); b; b = w2.next()) {
+      const before = sc2.size;
+      sc2.scanBlock(b);
+      const want = match(b.text, must(matcher)).length;
+      if (sc2.size - before !== want && miss2.length < 5) miss2.push(`${sc2.size - before}/${want}: ${b.text.slice(0, 200)} | ${b.nodes.length} ${b.block.localName}`);
+    }
+    return { n, out, missing, total: sc2.size, miss2 };
+  },
+
+  /** The walker alone (development aid). */
+  walkOnly(): { ms: number; blocks: number } {
+    const t0 = now();
+    const w = new BlockWalker(document.body);
+    let blocks = 0;
+    for (let b = w.next(); b; b = w.next()) blocks++;
+    return { ms: now() - t0, blocks };
+  },
+
+  /** Where the scan's time goes (development aid). */
+  profile(): Record<string, number> {
+    const blocks: string[] = [];
+    const t0 = now();
+    const w = new BlockWalker(document.body);
+    for (let b = w.next(); b; b = w.next()) blocks.push(b.text);
+    const t1 = now();
+    let hits = 0;
+    const m = must(matcher);
+    for (const t of blocks) {
+      m.re.lastIndex = 0;
+      while (m.re.exec(t)) hits++;
+    }
+    const t2 = now();
+    let n = 0;
+    for (const t of blocks) n += match(t, m).length;
+    const t3 = now();
+    const all = blocks.join('\n');
+    const t4 = now();
+    m.re.lastIndex = 0;
+    while (m.re.exec(all)) hits++;
+    const t5 = now();
+    return { walk: t1 - t0, regex: t2 - t1, match: t3 - t2, regexJoined: t5 - t4, blocks: blocks.length, chars: all.length, hits, n };
+  },
+
+  stop(): void {
+    reset();
+  },
+};
+
+/** What the content script does at start: highlighter, scanner, engine; scan, then observe. */
+async function startEngine(): Promise<Scanner> {
+  abort = new AbortController();
+  const signal = abort.signal;
+  const hl = createHighlighter();
+  const s = (scanner = new Scanner(document, must(matcher), hl, { signal }));
+  engine = new PageEngine(document, { scanner: () => s }, signal);
+  signal.addEventListener('abort', () => {
+    s.clear();
+    hl.clear();
+  });
+  await engine.scanAll();
+  engine.observe();
+  return s;
+}
+
+/** Long tasks (PerformanceObserver), longest gap between message pings, rAF gaps. */
+function startProbe() {
+  let longTaskMs = 0;
+  let po: PerformanceObserver | null = null;
+  try {
+    po = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longTaskMs = Math.max(longTaskMs, e.duration);
+    });
+    po.observe({ type: 'longtask' });
+  } catch {
+    po = null;
+  }
+  let running = true;
+  let maxTaskMs = 0;
+  let maxFrameGapMs = 0;
+  let frames = 0;
+  let lastPing = now();
+  const ch = new MessageChannel();
+  ch.port1.onmessage = () => {
+    const t = now();
+    maxTaskMs = Math.max(maxTaskMs, t - lastPing);
+    lastPing = t;
+    if (running) ch.port2.postMessage(0);
+  };
+  ch.port2.postMessage(0);
+  let lastFrame = 0;
+  const raf = (t: number) => {
+    if (lastFrame) maxFrameGapMs = Math.max(maxFrameGapMs, t - lastFrame);
+    lastFrame = t;
+    frames++;
+    if (running) requestAnimationFrame(raf);
+  };
+  requestAnimationFrame(raf);
+  return {
+    stop() {
+      running = false;
+      if (po) {
+        for (const e of po.takeRecords()) longTaskMs = Math.max(longTaskMs, e.duration);
+        po.disconnect();
+      }
+      ch.port1.close();
+      return { longTaskMs, maxTaskMs, maxFrameGapMs, frames };
+    },
+  };
+}
+
+(globalThis as { __mlBench?: typeof api }).__mlBench = api;
+export type BenchApi = typeof api;

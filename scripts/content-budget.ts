@@ -1,0 +1,44 @@
+/**
+ * Build hooks for what runs in every page (wxt.config.ts):
+ * - the content script and the card script use `@wxt-dev/browser` (the browser's own promise-based
+ *   `browser`, or `chrome` in Chromium MV3) instead of webextension-polyfill;
+ * - the content script's size is reported against its budget after every build.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+/** Minified content script (knowledge-index.js, the data, is separate). */
+export const CONTENT_BUDGET_BYTES = 40 * 1024;
+
+const PAGE_SCRIPTS = new Set(['content', 'card']);
+
+interface EntrypointLike {
+  name: string;
+  type: string;
+}
+interface ViteConfigLike {
+  resolve?: { alias?: unknown } & object;
+}
+
+export function nativeBrowserForPageScripts(entrypoints: readonly EntrypointLike[], config: ViteConfigLike): void {
+  if (!entrypoints.some((e) => PAGE_SCRIPTS.has(e.name))) return;
+  const require = createRequire(import.meta.url);
+  // wxt's own `wxt/browser` is `@wxt-dev/browser`; the polyfill module aliases it away.
+  const native = join(require.resolve('wxt/browser').replace(/browser\.mjs$/, ''), 'browser.mjs');
+  const entry = { find: /^wxt\/browser$/, replacement: native };
+  config.resolve ??= {};
+  const alias = config.resolve.alias;
+  if (Array.isArray(alias)) alias.unshift(entry);
+  else config.resolve.alias = [entry, ...Object.entries((alias as Record<string, string>) ?? {}).map(([find, replacement]) => ({ find, replacement }))];
+}
+
+export function contentScriptBudget(wxt: { config: { outDir: string }; logger: { info(m: string): void; warn(m: string): void } }): void {
+  const file = join(wxt.config.outDir, 'content-scripts/content.js');
+  if (!existsSync(file)) return;
+  const size = statSync(file).size;
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+  const msg = `content script ${kb(size)} of its ${kb(CONTENT_BUDGET_BYTES)} budget`;
+  if (size > CONTENT_BUDGET_BYTES) wxt.logger.warn(`${msg}: over budget`);
+  else wxt.logger.info(msg);
+}

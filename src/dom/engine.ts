@@ -1,0 +1,157 @@
+/**
+ * The page engine: the scan of the document and of every open shadow root in it, then keeping
+ * highlights in step with the page — one batched MutationObserver, SPA navigations (pushState,
+ * popstate), shadow roots attached later in added content. Everything stops with the signal:
+ * observer disconnected, listeners removed, shadow-root styles taken back.
+ *
+ * The scanner is asked for on each use (`hooks.scanner()`), so the content script can replace it
+ * when settings change.
+ */
+import type { Highlighter } from './highlighter';
+import type { ScanRoot } from './observer';
+import { observeMutations, type BatchedObserver } from './observer';
+import type { Scanner } from './scanner';
+import { yieldToPage } from './scanner';
+import { adoptHighlightStyles, findShadowRoots } from './shadow';
+import { inSkipped } from './text-walker';
+
+export interface EngineHooks {
+  /** The scanner in use now. */
+  scanner(): Scanner;
+  /** Is highlighting on for this page (site switch)? Mutations are ignored while off. */
+  enabled?(): boolean;
+  /** Mentions were added or removed after the initial scan (a batch of mutations, a rescan). */
+  changed?(): void;
+  /** The highlighter, when its painting edits the DOM (wrapping fallback): its edits are not page changes. */
+  highlighter?: Highlighter;
+}
+
+export class PageEngine {
+  private shadows = new Map<ShadowRoot, (() => void) | null>();
+  private observer: BatchedObserver | null = null;
+  private href: string;
+  private fullScan: Promise<void> | null = null;
+  private fullAgain = false;
+
+  constructor(
+    private doc: Document,
+    private hooks: EngineHooks,
+    private signal: AbortSignal,
+  ) {
+    this.href = doc.location?.href ?? '';
+    signal.addEventListener('abort', () => {
+      for (const undo of this.shadows.values()) undo?.();
+      this.shadows.clear();
+      this.observer = null;
+    });
+  }
+
+  /** The open shadow roots being scanned (hit testing passes them to caretPositionFromPoint). */
+  get shadowRoots(): ShadowRoot[] {
+    return [...this.shadows.keys()];
+  }
+
+  private get root(): Element {
+    return this.doc.body ?? this.doc.documentElement;
+  }
+
+  private enabled(): boolean {
+    return !this.signal.aborted && (this.hooks.enabled?.() ?? true);
+  }
+
+  /** Scan the document (the part in view first), then every open shadow root in it. */
+  async scanAll(): Promise<void> {
+    const scanner = this.hooks.scanner();
+    await scanner.scan(this.root);
+    if (this.signal.aborted) return;
+    await yieldToPage();
+    this.addShadowRoots(findShadowRoots(this.root));
+    for (const sr of this.shadows.keys()) {
+      if (this.signal.aborted || scanner !== this.hooks.scanner()) return;
+      await scanner.scan(sr, false);
+    }
+  }
+
+  /** Start following the page. Call after the first scanAll(). */
+  observe(): void {
+    if (this.signal.aborted || this.observer) return;
+    const obs = observeMutations(
+      this.doc.documentElement,
+      {
+        beforeFlush: () => this.checkLocation(),
+        rescan: (roots) => this.rescan(roots),
+        full: () => void this.full(),
+        sweep: () => {
+          if (this.hooks.scanner().sweep()) this.hooks.changed?.();
+        },
+        added: (elements) => {
+          const found: ShadowRoot[] = [];
+          for (const el of elements) findShadowRoots(el, found);
+          const fresh = this.addShadowRoots(found);
+          if (fresh.length && this.enabled()) {
+            for (const sr of fresh) this.hooks.scanner().scanNow(sr);
+            this.hooks.changed?.();
+          }
+        },
+      },
+      this.signal,
+    );
+    this.observer = obs;
+    for (const sr of this.shadows.keys()) obs.observe(sr);
+    const hl = this.hooks.highlighter;
+    if (hl?.guard) {
+      hl.guard = (edit) => (this.signal.aborted ? edit() : obs.ignore(edit));
+    }
+    // Back/forward in an SPA: the page swaps content; handle it now rather than after the debounce.
+    this.doc.defaultView?.addEventListener('popstate', () => obs.flush(), { signal: this.signal });
+  }
+
+  private addShadowRoots(found: ShadowRoot[]): ShadowRoot[] {
+    const fresh: ShadowRoot[] = [];
+    for (const sr of found) {
+      if (this.shadows.has(sr) || inSkipped(sr.host)) continue;
+      this.shadows.set(sr, adoptHighlightStyles(sr));
+      this.observer?.observe(sr);
+      fresh.push(sr);
+    }
+    return fresh;
+  }
+
+  private rescan(roots: ScanRoot[]): void {
+    if (!this.enabled()) return;
+    const scanner = this.hooks.scanner();
+    scanner.dropWithin(roots);
+    for (const r of roots) scanner.scanNow(r);
+    this.hooks.changed?.();
+  }
+
+  /** An SPA navigation (pushState, replaceState, popstate) shows a new page: scan it as one. */
+  private checkLocation(): void {
+    const href = this.doc.location?.href ?? '';
+    if (href === this.href) return;
+    this.href = href;
+    void this.full();
+  }
+
+  /** Everything again (viewport first); a request during a full scan runs once more after it. */
+  private async full(): Promise<void> {
+    if (!this.enabled()) return;
+    if (this.fullScan) {
+      this.fullAgain = true;
+      return this.fullScan;
+    }
+    this.fullScan = (async () => {
+      do {
+        this.fullAgain = false;
+        this.hooks.scanner().clear();
+        await this.scanAll();
+        this.hooks.changed?.();
+      } while (this.fullAgain && this.enabled());
+    })();
+    try {
+      await this.fullScan;
+    } finally {
+      this.fullScan = null;
+    }
+  }
+}
