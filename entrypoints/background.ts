@@ -1,10 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { bundledEntries, handleBackgroundRequest, setUserEntries } from '@/src/knowledge/store';
-import { isBackgroundRequest } from '@/src/messaging/protocol';
-import { repairSettings, userKnowledgeItem } from '@/src/settings/items';
+import { isBackgroundRequest, type PageSetup } from '@/src/messaging/protocol';
+import { loadSettings, repairSettings, userIndexItem, userKnowledgeItem } from '@/src/settings/items';
 import { refreshUserIndex } from '@/src/settings/user-index';
 import { badgeText } from '@/src/settings/apply';
+
+/** Settings (validated field by field) and the stored merged index, for a content script. */
+async function pageSetup(): Promise<PageSetup> {
+  const [{ settings }, stored] = await Promise.all([loadSettings(), userIndexItem.getValue().catch(() => null)]);
+  return { settings, stored };
+}
 
 export default defineBackground(() => {
   // User entries first: a card asked for before they are read would miss "your note".
@@ -13,7 +19,8 @@ export default defineBackground(() => {
     .then((k) => setUserEntries(k.entries))
     .catch(() => undefined);
   userKnowledgeItem.watch((k) => setUserEntries(k?.entries ?? []));
-  void repairSettings().catch(() => undefined);
+  // Migrated and repaired once here; pages then read the stored settings through pageSetup.
+  const settingsReady = repairSettings().catch(() => undefined);
 
   void browser.action.setBadgeBackgroundColor({ color: '#5b3cf0' }).catch(() => undefined);
 
@@ -26,6 +33,7 @@ export default defineBackground(() => {
         void browser.action.setBadgeText({ tabId: sender.tab.id, text: badgeText(msg.count) }).catch(() => undefined);
       return undefined;
     }
+    if (msg.type === 'pageSetup') return settingsReady.then(pageSetup);
     return userReady.then(() => handleBackgroundRequest(msg));
   });
 

@@ -251,94 +251,6 @@ const api = {
     return { ms: t2 - t0, jsMs: t1 - t0, count: ranges.length };
   },
 
-  /**
-   * Cost of the frame after changing only the active (hovered) mention while all mentions are
-   * registered: does the browser redo every highlight when one changes?
-   */
-  async activeCost(): Promise<{ ms: number; baseMs: number; count: number }> {
-    reset();
-    const hl = createHighlighter();
-    const s = new Scanner(document, must(matcher), hl);
-    s.scanNow(document.body);
-    await nextFrame();
-    await nextFrame();
-    // A frame with no change, for reference.
-    let t0 = now();
-    document.body.style.setProperty('--ml-bench', String(Math.random()));
-    const baseMs = (await nextFrame()) - t0;
-    const list = [...s.mentions()];
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      t0 = now();
-      hl.setActive(list[(i * 97) % list.length].statics);
-      times.push((await nextFrame()) - t0);
-    }
-    times.sort((a, b) => a - b);
-    return { ms: times[2], baseMs, count: hl.count, mentions: s.size, ranges: list.reduce((n, m) => n + m.statics.length, 0) } as never;
-  },
-
-  /** Development aid: the sliced scan with a collecting highlighter (no paint work). */
-  async scanAsyncNoPaint(): Promise<unknown> {
-    reset();
-    const probe = startProbe();
-    await nextFrame();
-    abort = new AbortController();
-    const s = new Scanner(document, must(matcher), collecting(), { signal: abort.signal });
-    const e = new PageEngine(document, { scanner: () => s }, abort.signal);
-    const t0 = now();
-    await e.scanAll();
-    const wallMs = now() - t0;
-    await nextFrame();
-    return { wallMs, mentions: s.size, ...probe.stop() };
-  },
-
-  /** Development aid: frame after a one-character text edit at the top, for reference. */
-  async editCost(): Promise<unknown> {
-    reset();
-    const t = document.querySelector('p')!.firstChild as Text;
-    await nextFrame();
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t0 = now();
-      t.data = t.data + 'x';
-      times.push((await nextFrame()) - t0);
-    }
-    times.sort((a, b) => a - b);
-    return { editMs: times[2] };
-  },
-
-  /** Development aid: frame cost of toggling one highlight range with `n` ranges registered. */
-  async toggleCost(n: number): Promise<unknown> {
-    reset();
-    const hl = collecting();
-    const s = new Scanner(document, must(matcher), hl);
-    s.scanNow(document.body);
-    const H = (globalThis as unknown as { Highlight: new (...r: AbstractRange[]) => Set<AbstractRange> }).Highlight;
-    const reg = (CSS as unknown as { highlights: Map<string, unknown> }).highlights;
-    const all = new H(...hl.ranges.slice(0, n));
-    reg.set('modellens', all);
-    const one = new H();
-    reg.set('modellens-active', one);
-    await nextFrame();
-    await nextFrame();
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t0 = now();
-      one.clear();
-      one.add(hl.ranges[(i * 97) % hl.ranges.length]);
-      times.push((await nextFrame()) - t0);
-    }
-    const t1: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t0 = now();
-      await nextFrame();
-      t1.push(now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    t1.sort((a, b) => a - b);
-    return { n: all.size, toggleMs: times[2], idleFrameMs: t1[2] };
-  },
-
   /** mark.js over the same alias list (mutates the page: run last). */
   markjs(terms: string[]): { ms: number; marks: number } {
     reset();
@@ -353,37 +265,7 @@ const api = {
     return { ms: now() - t0, marks };
   },
 
-  /** Development aid: blocks whose text differs from their element's textContent. */
-  debugBlocks(): unknown {
-    const out: unknown[] = [];
-    const w = new BlockWalker(document.body);
-    let n = 0;
-    for (let b = w.next(); b; b = w.next()) {
-      n++;
-      if (b.block.localName === 'p' && b.text !== b.block.textContent && out.length < 5) out.push({ text: b.text, tc: b.block.textContent });
-    }
-    const hl = collecting();
-    const sc = new Scanner(document, must(matcher), hl);
-    const missing: string[] = [];
-    for (const p of document.querySelectorAll('p')) {
-      const before = sc.size;
-      sc.scanNow(p);
-      const want = match(p.textContent!, must(matcher)).length;
-      if (sc.size - before !== want && missing.length < 5) missing.push(`${sc.size - before}/${want}: ${p.innerHTML.slice(0, 300)}`);
-    }
-    const sc2 = new Scanner(document, must(matcher), collecting());
-    const w2 = new BlockWalker(document.body);
-    const miss2: string[] = [];
-    for (let b = w2.next(); b; b = w2.next()) {
-      const before = sc2.size;
-      sc2.scanBlock(b);
-      const want = match(b.text, must(matcher)).length;
-      if (sc2.size - before !== want && miss2.length < 5) miss2.push(`${sc2.size - before}/${want}: ${b.text.slice(0, 200)} | ${b.nodes.length} ${b.block.localName}`);
-    }
-    return { n, out, missing, total: sc2.size, miss2 };
-  },
-
-  /** The walker alone (development aid). */
+  /** The walker alone: blocks, no matching (the walk ÷ floor column). */
   walkOnly(): { ms: number; blocks: number } {
     const t0 = now();
     const w = new BlockWalker(document.body);

@@ -9,9 +9,9 @@ import type { CompiledIndex } from '../knowledge/compile';
 import { HoverIntent } from '../core/hover-intent';
 import { isContentRequest, type EntryResponse, type EntrySummary, type MentionInfo, type PageInfo } from '../messaging/protocol';
 import { aliasFilter, countEntities, entityFilter, needsRescan } from '../settings/apply';
-import { loadSettings, watchSettings } from '../settings/items';
-import { siteEnabled } from '../settings/schema';
-import { loadPageIndex, watchPageIndex } from '../settings/user-index';
+import { loadPageSetup, watchPageSetup } from '../settings/page';
+import { indexFingerprint } from '../knowledge/fingerprint';
+import { siteEnabled } from '../settings/sites';
 import { createStyleSwitch } from './highlight-style';
 import { LazyCardHost as CardHost } from './lazy-card';
 import { createHighlighter, supportsHighlights, type Highlighter } from './highlighter';
@@ -74,7 +74,7 @@ export async function start(ctx: ContentScriptContext): Promise<void> {
   const bundled = (globalThis as { __MODELLENS_INDEX__?: CompiledIndex }).__MODELLENS_INDEX__;
   if (!bundled) throw new Error('ModelLens: knowledge index script missing');
   // Settings and the user's knowledge (src/settings): read once here, then followed live below.
-  let [{ settings }, index] = await Promise.all([loadSettings(), loadPageIndex(bundled)]);
+  let { settings, index } = await loadPageSetup(bundled);
   if (signal.aborted) return;
   const host = location.hostname;
   let enabled = siteEnabled(settings, host);
@@ -260,26 +260,23 @@ export async function start(ctx: ContentScriptContext): Promise<void> {
   });
 
   // Live settings: the site switch, categories, muted terms, strictness and style apply to open tabs.
-  const unwatchSettings = watchSettings((next) => {
+  // The user imported or removed entries: match with the new merged index.
+  const unwatch = watchPageSetup(bundled, ({ settings: next, index: nextIndex }) => {
+    if (signal.aborted) return;
     const prev = settings;
     settings = next;
     style.set(next.style);
     const nowEnabled = siteEnabled(next, host);
-    if (nowEnabled === enabled && !needsRescan(prev, next)) return;
+    const newIndex = nextIndex !== index && indexFingerprint(nextIndex) !== indexFingerprint(index);
+    if (newIndex) {
+      index = nextIndex;
+      matcher = createMatcher(nextIndex);
+    }
+    if (nowEnabled === enabled && !needsRescan(prev, next) && !newIndex) return;
     enabled = nowEnabled;
     void rebuild();
   });
-  // The user imported or removed entries: match with the new merged index.
-  const unwatchIndex = watchPageIndex(bundled, (next) => {
-    if (next === index) return;
-    index = next;
-    matcher = createMatcher(next);
-    void rebuild();
-  });
-  ctx.onInvalidated(() => {
-    unwatchSettings();
-    unwatchIndex();
-  });
+  ctx.onInvalidated(unwatch);
 
   if (enabled) {
     await engine.scanAll();

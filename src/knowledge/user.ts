@@ -14,6 +14,9 @@ import { crossCheck, type FileEntry } from './check.ts';
 import { compileIndex, type CompiledIndex } from './compile.ts';
 import { validateFile, type Alias, type Entry, type EntryIssue } from './schema.ts';
 import { aliasKey } from '../core/normalize.ts';
+import { indexFingerprint, pickIndex } from './fingerprint.ts';
+
+export { indexFingerprint, pickIndex };
 
 /** Import size limits: storage.local is small and the import is pasted or picked by hand. */
 export const MAX_IMPORT_BYTES = 1_000_000;
@@ -144,26 +147,3 @@ export function compileMergedIndex(bundled: Record<string, Entry>, user: Entry[]
   return compileIndex(entriesForIndex(bundled, user));
 }
 
-/** A short fingerprint of a compiled index (FNV-1a of its source and ids), to tell builds apart. */
-export function indexFingerprint(index: CompiledIndex): string {
-  let h = 0x811c9dc5;
-  const s = index.source + '\u0000' + index.ids.join(',');
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16) + ':' + index.ids.length;
-}
-
-/**
- * The index a page should match with: a stored merged index only when it was built on this very
- * bundled index (an update brings new bundled knowledge; until the background rebuilt the merged
- * index, the page uses the bundled one).
- */
-export function pickIndex(
-  bundled: CompiledIndex,
-  stored: { base: string; index: CompiledIndex } | null | undefined,
-  fingerprint = indexFingerprint(bundled),
-): CompiledIndex {
-  return stored && stored.base === fingerprint && stored.index?.v === 1 ? stored.index : bundled;
-}

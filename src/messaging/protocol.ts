@@ -40,7 +40,8 @@ export interface MentionInfo {
 export type BackgroundRequest =
   | { type: 'getEntry'; id: string }
   /** A frame's mention count changed (the action badge shows the tab's sum). */
-  | { type: 'mentionCount'; count: number };
+  | { type: 'mentionCount'; count: number }
+  | { type: 'pageSetup' };
 
 /** background / popup → content script */
 export type ContentRequest =
@@ -52,10 +53,16 @@ export type ContentRequest =
 export function isBackgroundRequest(x: unknown): x is BackgroundRequest {
   if (!x || typeof x !== 'object') return false;
   const m = x as { type?: unknown; id?: unknown; count?: unknown };
-  return (m.type === 'getEntry' && typeof m.id === 'string') || (m.type === 'mentionCount' && typeof m.count === 'number');
+  return (m.type === 'getEntry' && typeof m.id === 'string') || (m.type === 'mentionCount' && typeof m.count === 'number') || m.type === 'pageSetup';
 }
 
 export function isContentRequest(x: unknown): x is ContentRequest {
   const t = (x as { type?: unknown } | null)?.type;
   return t === 'listMentions' || t === 'tour' || t === 'reveal' || t === 'pageInfo';
+}
+
+/** What a page needs before it scans: validated settings and the stored merged index, if any. */
+export interface PageSetup {
+  settings: import('../settings/schema').Settings;
+  stored: { base: string; index: import('../knowledge/compile').CompiledIndex } | null;
 }

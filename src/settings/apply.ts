@@ -4,7 +4,8 @@
  */
 import { aliasKey } from '../core/normalize';
 import type { CompiledIndex } from '../knowledge/compile';
-import { CATEGORY_OF_KIND, type Settings } from './schema';
+import { CATEGORY_OF_KIND } from './sites';
+import type { Settings } from './schema';
 
 /** Entity-level filter (categories; muted ids and names): decided before a mention is painted. */
 export function entityFilter(s: Settings, index: CompiledIndex): (entityId: string) => boolean {

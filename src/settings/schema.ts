@@ -7,6 +7,9 @@
  * what happened (and the raw value is kept as a backup, see items.ts).
  */
 import * as v from 'valibot';
+import { hostMatches, normalizeHost } from './sites';
+
+export { CATEGORY_OF_KIND, hostMatches, normalizeHost, siteEnabled } from './sites';
 import type { Strictness } from '../core/context';
 
 /** Current version of the stored settings object. Bump it and add a migration when the shape changes. */
@@ -16,13 +19,6 @@ export const CATEGORIES = ['models', 'codenames', 'products'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /** Which knowledge kinds each category covers. Events (launches, leaks) go with products. */
-export const CATEGORY_OF_KIND: Record<string, Category> = {
-  model: 'models',
-  family: 'models',
-  codename: 'codenames',
-  product: 'products',
-  event: 'products',
-};
 
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'hover'] as const;
 export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
@@ -69,14 +65,6 @@ export function defaultSettings(): Settings {
   return structuredClone({ ...DEFAULT_SETTINGS, categories: { ...DEFAULT_SETTINGS.categories }, mutedTerms: [], allow: [], deny: [] });
 }
 
-/** "https://www.Example.com:8080/x" or "example.com." → "www.example.com" / "example.com". Empty when not a host. */
-export function normalizeHost(input: string): string {
-  let s = input.trim().toLowerCase();
-  if (!s) return '';
-  s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/^\*\./, '');
-  s = s.split(/[/?#]/)[0].replace(/:\d+$/, '').replace(/\.$/, '');
-  return /^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/.test(s) && !s.startsWith('.') ? s : '';
-}
 
 const term = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_TERM));
 const hostList = v.pipe(
@@ -177,19 +165,6 @@ export const MIGRATIONS: Record<number, (old: unknown) => unknown> = {
   },
 };
 
-/** Does `host` fall under `pattern` ("example.com" covers "www.example.com")? */
-export function hostMatches(host: string, pattern: string): boolean {
-  const h = normalizeHost(host);
-  const p = normalizeHost(pattern);
-  return !!h && !!p && (h === p || h.endsWith('.' + p));
-}
-
-/** Should ModelLens highlight on `host`? Pages without a host (file:, data:) follow the mode. */
-export function siteEnabled(s: Pick<Settings, 'siteMode' | 'allow' | 'deny'>, host: string): boolean {
-  if (s.deny.some((p) => hostMatches(host, p))) return false;
-  if (s.siteMode === 'allowlist') return s.allow.some((p) => hostMatches(host, p));
-  return true;
-}
 
 /** The settings after the popup's "highlight on this site" switch. */
 export function setSiteEnabled(s: Settings, host: string, on: boolean): Settings {

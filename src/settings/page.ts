@@ -1,0 +1,29 @@
+/**
+ * The content script's view of settings and user knowledge. It asks the background, which reads,
+ * migrates and validates them (src/settings/items.ts), and follows storage changes, so neither
+ * the storage wrapper nor the validation library ships in the code injected into every page.
+ */
+import { browser } from 'wxt/browser';
+import type { CompiledIndex } from '../knowledge/compile';
+import { indexFingerprint, pickIndex } from '../knowledge/fingerprint';
+import type { PageSetup } from '../messaging/protocol';
+import { defaultSettingsForPage } from './sites';
+
+/** Storage keys whose change means the page must ask again (wxt storage `local:<key>`). */
+const WATCHED = ['settings', 'userIndex'];
+
+export async function loadPageSetup(bundled: CompiledIndex): Promise<{ settings: PageSetup['settings']; index: CompiledIndex }> {
+  const setup = (await browser.runtime.sendMessage({ type: 'pageSetup' }).catch(() => null)) as PageSetup | null;
+  // Without an answer (background restarting) the page still works with defaults and bundled knowledge.
+  if (!setup) return { settings: defaultSettingsForPage(), index: bundled };
+  return { settings: setup.settings, index: pickIndex(bundled, setup.stored, indexFingerprint(bundled)) };
+}
+
+export function watchPageSetup(bundled: CompiledIndex, cb: (s: Awaited<ReturnType<typeof loadPageSetup>>) => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'local' || !WATCHED.some((k) => k in changes)) return;
+    void loadPageSetup(bundled).then(cb);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
