@@ -264,4 +264,57 @@ describe.each(browsersToTest())('card in %s', (name) => {
       await p.close();
     }
   });
+
+  it('keeps the card inside a same-origin frame and on screen at 200% zoom', async () => {
+    const p = await browser.newPage();
+    try {
+      await p.setViewport({ width: 900, height: 600 });
+      await p.goto(`${server.url}/card-frame.html`);
+      const frame = await (await p.waitForSelector('iframe'))!.contentFrame();
+      await frame.waitForFunction(() => ((CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights?.get('modellens')?.size ?? 0) >= 2, {
+        timeout: 15_000,
+      });
+      const box = (await (await p.$('iframe'))!.boundingBox())!;
+      // The mention at the frame's bottom-right corner: the card must fit inside the frame.
+      const at = await frame.evaluate(() => {
+        const r = document.getElementById('edge')!.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      });
+      await p.mouse.move(box.x + at.x, box.y + at.y, { steps: 3 });
+      await frame.waitForFunction(() => /GPT-5\.4/.test(document.querySelector('modellens-ui')?.shadowRoot?.querySelector('.card .name')?.textContent ?? ''), {
+        timeout: 8000,
+      });
+      await sleep(150);
+      const r = await frame.evaluate(() => {
+        const b = document.querySelector('modellens-ui')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
+        return { left: b.left, top: b.top, right: b.right, bottom: b.bottom, vw: innerWidth, vh: innerHeight };
+      });
+      expect(r.left).toBeGreaterThanOrEqual(0);
+      expect(r.top).toBeGreaterThanOrEqual(0);
+      expect(r.right).toBeLessThanOrEqual(r.vw);
+      expect(r.bottom).toBeLessThanOrEqual(r.vh);
+
+      // 200% zoom of a 1280×800 window lays the page out in a 640×400 CSS-pixel viewport.
+      await p.setViewport({ width: 640, height: 400 });
+      await p.goto(`${server.url}/card-edges.html`);
+      await waitForHighlights(p, 5);
+      for (const [text, re] of [
+        ['Gemini 2.5 Pro', /Gemini 2\.5 Pro/],
+        ['Claude Code', /Claude Code/],
+      ] as const) {
+        await p.mouse.move(320, 200);
+        await p.keyboard.press('Escape');
+        await hover(p, text);
+        await waitCard(p, re);
+        await sleep(150);
+        const z = (await cardRect(p))!;
+        expect(z.left, text).toBeGreaterThanOrEqual(0);
+        expect(z.top, text).toBeGreaterThanOrEqual(0);
+        expect(z.right, text).toBeLessThanOrEqual(z.vw);
+        expect(z.bottom, text).toBeLessThanOrEqual(z.vh);
+      }
+    } finally {
+      await p.close();
+    }
+  });
 });

@@ -107,18 +107,5 @@ export async function openExtensionPage(page: Page, url: string, ready = '#app >
   }
 }
 
-/** Centre of the first highlighted range whose text is `text` (Range or StaticRange). */
-export function mentionCenter(page: Page, text: string): Promise<{ x: number; y: number } | null> {
-  return page.evaluate((t: string) => {
-    const h = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights?.get('modellens');
-    for (const s of h ?? []) {
-      const r = document.createRange();
-      r.setStart(s.startContainer, s.startOffset);
-      r.setEnd(s.endContainer, s.endOffset);
-      if (r.toString() !== t) continue;
-      const b = r.getClientRects()[0];
-      if (b) return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-    }
-    return null;
-  }, text);
-}
+/** Centre of the first highlighted range whose text is `text` (the harness reads StaticRanges). */
+export { rangeCenter as mentionCenter } from './harness';
