@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { INDEX_FILE, indexScript, knowledgePlugin } from './scripts/vite-knowledge-plugin';
+import { localesPlugin } from './scripts/vite-locales-plugin';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ICON_SIZES, writeIcons } from './scripts/icons';
@@ -16,7 +17,7 @@ export default defineConfig({
   outDir: process.env.MODELLENS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({
-    plugins: [preact(), knowledgePlugin()],
+    plugins: [preact(), knowledgePlugin(), localesPlugin()],
     build: { target: 'es2022' },
   }),
   manifest: ({ browser }) => ({

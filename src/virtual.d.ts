@@ -6,3 +6,8 @@ declare module '*.css?inline' {
   const css: string;
   export default css;
 }
+declare module 'virtual:modellens-locales' {
+  /** language → flat message key (`popup_title`) → message */
+  const locales: Record<string, Record<string, string>>;
+  export default locales;
+}

@@ -1,11 +1,12 @@
 /**
  * UI strings for the extension pages (popup, options, knowledge browser), from locales/*.yml via
  * @wxt-dev/i18n. "Browser language" uses the browser's own choice (browser.i18n); the options'
- * language setting can pick English or German instead, read from the same built
- * _locales/<lang>/messages.json inside the extension (a file of the package, no network).
+ * language setting can pick English or German instead: the same tables, bundled at build time
+ * from locales/*.yml (scripts/vite-locales-plugin.ts).
  */
 import { i18n, type GeneratedI18nStructure } from '#i18n';
 import { browser } from 'wxt/browser';
+import LOCALES from 'virtual:modellens-locales';
 import type { Language } from '../settings/schema';
 
 export type MessageKey = keyof GeneratedI18nStructure;
@@ -18,13 +19,7 @@ export async function setLanguage(lang: Language): Promise<void> {
   active = lang;
   if (lang === 'auto') table = null;
   else {
-    try {
-      const url = browser.runtime.getURL(`/_locales/${lang}/messages.json` as '/');
-      const json = (await (await fetch(url)).json()) as Record<string, { message: string }>;
-      table = Object.fromEntries(Object.entries(json).map(([k, v]) => [k, v.message]));
-    } catch {
-      table = null;
-    }
+    table = LOCALES[lang] ?? null;
   }
   document.documentElement.lang = uiLanguage();
 }
