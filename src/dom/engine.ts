@@ -11,7 +11,7 @@ import type { Highlighter } from './highlighter';
 import type { ScanRoot } from './observer';
 import { observeMutations, type BatchedObserver } from './observer';
 import type { Scanner } from './scanner';
-import { yieldToPage } from './scanner';
+import { yieldToPage } from './yield';
 import { adoptHighlightStyles, findShadowRoots } from './shadow';
 import { inSkipped } from './text-walker';
 

@@ -13,6 +13,7 @@ import { match, type Match, type Matcher } from '../core/matcher';
 import type { Highlighter } from './highlighter';
 import { Mention } from './mentions';
 import { ATTR_SKIP_SELECTOR, BlockWalker, blockOf, inSkipped, isInline, locate, type TextBlock } from './text-walker';
+import { yieldToPage } from './yield';
 
 export interface ScannerOptions {
   strictness?: Strictness;
@@ -32,24 +33,6 @@ const staticRange: (init: StaticRangeInit) => StaticRange =
 /** During a long scan, new highlights are shown at most this often (see above). */
 const COMMIT_INTERVAL_MS = 500;
 
-/**
- * Let the page run before the next slice. A task queued behind the page's own tasks (not
- * scheduler.yield(), whose continuation jumps ahead of them and would starve the page's timers
- * and messages until the whole scan is done); MessageChannel where postTask is missing (no
- * setTimeout clamping).
- */
-export function yieldToPage(): Promise<void> {
-  const s = (globalThis as { scheduler?: { postTask?: (cb: () => void, o?: { priority?: string }) => Promise<void> } }).scheduler;
-  if (typeof s?.postTask === 'function') return s.postTask(() => undefined, { priority: 'user-visible' });
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(0);
-  });
-}
 
 export class Scanner {
   readonly byNode = new WeakMap<Text, Mention[]>();

@@ -1,0 +1,20 @@
+/** How the page engine gives the page its turn between slices of work. */
+
+/**
+ * Let the page run before the next slice. A task queued behind the page's own tasks (not
+ * scheduler.yield(), whose continuation jumps ahead of them and would starve the page's timers
+ * and messages until the whole scan is done); MessageChannel where postTask is missing (no
+ * setTimeout clamping).
+ */
+export function yieldToPage(): Promise<void> {
+  const s = (globalThis as { scheduler?: { postTask?: (cb: () => void, o?: { priority?: string }) => Promise<void> } }).scheduler;
+  if (typeof s?.postTask === 'function') return s.postTask(() => undefined, { priority: 'user-visible' });
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(0);
+  });
+}
