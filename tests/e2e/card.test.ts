@@ -25,6 +25,14 @@ const cardRect = (page: Page) =>
     return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, vw: innerWidth, vh: innerHeight };
   });
 
+/** All four sides of the card inside the viewport. */
+function expectOnScreen(r: { left: number; top: number; right: number; bottom: number; vw: number; vh: number }, label = '') {
+  expect(r.left, label).toBeGreaterThanOrEqual(0);
+  expect(r.top, label).toBeGreaterThanOrEqual(0);
+  expect(r.right, label).toBeLessThanOrEqual(r.vw);
+  expect(r.bottom, label).toBeLessThanOrEqual(r.vh);
+}
+
 const waitCard = (page: Page, re: RegExp, timeout = 8000) =>
   page.waitForFunction(
     (src: string) => {
@@ -206,10 +214,7 @@ describe.each(browsersToTest())('card in %s', (name) => {
         await waitCard(p, re);
         await sleep(150); // let Floating UI settle
         const r = (await cardRect(p))!;
-        expect(r.left, text).toBeGreaterThanOrEqual(0);
-        expect(r.top, text).toBeGreaterThanOrEqual(0);
-        expect(r.right, text).toBeLessThanOrEqual(r.vw);
-        expect(r.bottom, text).toBeLessThanOrEqual(r.vh);
+        expectOnScreen(r, text);
       }
     } finally {
       await p.close();
@@ -289,10 +294,7 @@ describe.each(browsersToTest())('card in %s', (name) => {
         const b = document.querySelector('modellens-ui')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
         return { left: b.left, top: b.top, right: b.right, bottom: b.bottom, vw: innerWidth, vh: innerHeight };
       });
-      expect(r.left).toBeGreaterThanOrEqual(0);
-      expect(r.top).toBeGreaterThanOrEqual(0);
-      expect(r.right).toBeLessThanOrEqual(r.vw);
-      expect(r.bottom).toBeLessThanOrEqual(r.vh);
+      expectOnScreen(r, 'frame');
 
       // 200% zoom of a 1280×800 window lays the page out in a 640×400 CSS-pixel viewport.
       await p.setViewport({ width: 640, height: 400 });
@@ -308,10 +310,7 @@ describe.each(browsersToTest())('card in %s', (name) => {
         await waitCard(p, re);
         await sleep(150);
         const z = (await cardRect(p))!;
-        expect(z.left, text).toBeGreaterThanOrEqual(0);
-        expect(z.top, text).toBeGreaterThanOrEqual(0);
-        expect(z.right, text).toBeLessThanOrEqual(z.vw);
-        expect(z.bottom, text).toBeLessThanOrEqual(z.vh);
+        expectOnScreen(z, text);
       }
     } finally {
       await p.close();
