@@ -97,6 +97,17 @@ function emit(node: TrieNode, prev: string | undefined): string {
   return node.end ? `(?:${body})?` : body;
 }
 
+/**
+ * A look-ahead for the characters any alias starts with: the engine rejects a word start with one
+ * class test instead of trying every first-level branch of the trie (about 30% less time per
+ * character on real pages, docs/performance.md).
+ */
+function firstCharsAhead(root: TrieNode): string {
+  const first = [...root.children.keys()];
+  if (first.some((c) => c === ' ' || isSlot(c))) return '';
+  return `(?=[${first.map((c) => (/[\\\]^\-]/.test(c) ? '\\' + c : c)).join('')}])`;
+}
+
 function insert(root: TrieNode, chars: string[]) {
   let n = root;
   for (const c of chars) {
@@ -178,7 +189,7 @@ export function compileIndex(entries: Entry[]): CompiledIndex {
     index.forms.push([pre, '', i, FLAG_SIZE_FORM]);
     insert(root, [...pre, S_TOKEN]);
   }
-  index.source = `${START}${emit(root, undefined)}${DATE}${END}`;
+  index.source = `${START}${firstCharsAhead(root)}${emit(root, undefined)}${DATE}${END}`;
   return index;
 }
 
