@@ -111,7 +111,7 @@ const api = {
   },
 
   /** Floor and scan, interleaved, each repeated until the timer's coarse resolution stops mattering. */
-  ratio(): { floorMs: number; walkMs: number; scanMs: number; nodes: number; chars: number; mentions: number } {
+  ratio(): { floorMs: number; walkMs: number; scanMs: number; minRegexMs: number; nodes: number; chars: number; mentions: number } {
     const per = (fn: () => { ms: number }) => {
       let n = 0;
       let total = 0;
@@ -127,16 +127,18 @@ const api = {
     const floors: number[] = [];
     const walks: number[] = [];
     const scans: number[] = [];
+    const minRes: number[] = [];
     for (let i = 0; i < 5; i++) {
       floors.push(per(() => api.floor()));
       walks.push(per(() => api.walkOnly()));
       scans.push(per(() => api.scanSync()));
+      minRes.push(per(() => api.minRegex()));
     }
     const med = (xs: number[]) => xs.sort((a, c) => a - c)[xs.length >> 1];
     const f = api.floor();
     const s = api.scanSync();
     reset();
-    return { floorMs: med(floors), walkMs: med(walks), scanMs: med(scans), nodes: f.nodes, chars: f.chars, mentions: s.mentions };
+    return { floorMs: med(floors), walkMs: med(walks), scanMs: med(scans), minRegexMs: med(minRes), nodes: f.nodes, chars: f.chars, mentions: s.mentions };
   },
 
   /**
@@ -216,11 +218,14 @@ const api = {
   },
 
   /**
-   * Next-frame cost of painting the page's mentions: `mode` "highlight" registers the Ranges in
-   * CSS.highlights; "wrap" wraps the same text in <mark> elements (what wrapping highlighters do).
-   * Both start from the same computed ranges and end when the next frame has been produced.
+   * Next-frame cost of painting the page's mentions: "highlight" gives the ranges to the shipped
+   * highlighter (on a page with this many, it registers those near the viewport); "highlight-all"
+   * registers every range in CSS.highlights; "wrap" wraps the same text in <mark> elements (what
+   * wrapping highlighters do). All start from the same computed ranges and end when the next frame
+   * has been produced. For the highlight modes, `hoverMs` is the frame after the active mention
+   * changes (what every hover costs once the highlights are up).
    */
-  async frameCost(mode: 'highlight' | 'wrap'): Promise<{ ms: number; jsMs: number; count: number }> {
+  async frameCost(mode: 'highlight' | 'highlight-all' | 'wrap'): Promise<{ ms: number; jsMs: number; count: number; registered: number; hoverMs: number }> {
     reset();
     const hl = collecting();
     const scanner = new Scanner(document, must(matcher), hl);
@@ -229,8 +234,9 @@ const api = {
     await nextFrame();
     await nextFrame();
     const t0 = now();
-    if (mode === 'highlight') {
-      const h = createHighlighter();
+    let h: Highlighter | null = null;
+    if (mode !== 'wrap') {
+      h = mode === 'highlight' ? createHighlighter() : createHighlighter(window, Infinity);
       h.add(ranges as Range[]);
     } else {
       // Last to first, so earlier offsets stay valid while text nodes are split.
@@ -248,7 +254,53 @@ const api = {
     }
     const t1 = now();
     const t2 = await nextFrame();
-    return { ms: t2 - t0, jsMs: t1 - t0, count: ranges.length };
+    let hoverMs = NaN;
+    if (h) {
+      // Let the viewport observer's first answers in, then hover one mention in view.
+      await nextFrame();
+      await nextFrame();
+      const inView = ranges.find((r) => {
+        const b = (r.startContainer as Text).parentElement!.getBoundingClientRect();
+        return b.top >= 0 && b.bottom <= innerHeight;
+      });
+      const t3 = now();
+      h.setActive(inView ? [inView] : null);
+      hoverMs = (await nextFrame()) - t3;
+    }
+    const registered = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get(HL_MENTION)?.size ?? 0;
+    return { ms: t2 - t0, jsMs: t1 - t0, count: ranges.length, registered: mode === 'wrap' ? ranges.length : registered, hoverMs };
+  },
+
+  /**
+   * The page's own cost of a repaint: the frame after the page changes one paragraph's colour (any
+   * change to what is drawn, a highlight included, costs at least this on the next frame).
+   */
+  async repaint(): Promise<{ ms: number }> {
+    reset();
+    const p = document.querySelector('p') ?? document.body;
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await nextFrame();
+      await nextFrame();
+      const t0 = now();
+      (p as HTMLElement).style.color = i % 2 ? '#222' : '#333';
+      runs.push((await nextFrame()) - t0);
+    }
+    (p as HTMLElement).style.color = '';
+    return { ms: runs.sort((a, b) => a - b)[1] };
+  },
+
+  /**
+   * The least a RegExp-based scan can cost: the floor's walk plus one never-matching literal
+   * RegExp over every text node (the simplest expression V8 runs).
+   */
+  minRegex(): { ms: number; hits: number } {
+    const re = /\u0000\u0001never/;
+    const t0 = now();
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let hits = 0;
+    for (let n = w.nextNode(); n; n = w.nextNode()) if (re.test((n as Text).data)) hits++;
+    return { ms: now() - t0, hits };
   },
 
   /** mark.js over the same alias list (mutates the page: run last). */

@@ -18,3 +18,14 @@ export const CARD_MAX_WIDTH = 380;
 export const CARD_OFFSET = 8;
 /** Margin kept between the card and the viewport edge, px. */
 export const VIEWPORT_PADDING = 8;
+/**
+ * Past this many highlighted ranges only those near the viewport are registered: every change to
+ * any highlight (hovering a term included) makes Chrome rebuild the markers of all registered
+ * ranges, about 4 µs each on the next frame (docs/performance.md). Below it, everything is
+ * registered at once and scrolling changes nothing.
+ */
+export const HIGHLIGHT_WINDOW_FROM = 1500;
+/** Back to registering everything below this many (hysteresis, so the mode does not flap). */
+export const HIGHLIGHT_WINDOW_UNTIL = 1000;
+/** "Near the viewport": this many viewport heights above and below it, and widths to either side. */
+export const HIGHLIGHT_WINDOW_MARGIN = 2;

@@ -3,6 +3,8 @@
  * rules in public/highlights.css (a manifest stylesheet, so no element is added to the page).
  */
 
+import { HIGHLIGHT_WINDOW_FROM, HIGHLIGHT_WINDOW_MARGIN, HIGHLIGHT_WINDOW_UNTIL } from '../core/constants';
+
 export const HL_MENTION = 'modellens';
 export const HL_ACTIVE = 'modellens-active';
 
@@ -12,7 +14,13 @@ export interface Highlighter {
   /** The mention under the pointer or keyboard focus (drawn as a ring-like stronger highlight). */
   setActive(ranges: AbstractRange[] | null): void;
   clear(): void;
+  /** Ranges added and not removed. */
   readonly count: number;
+  /**
+   * Ranges painted now: all of them, or on pages with very many only those near the viewport
+   * (HIGHLIGHT_WINDOW_FROM).
+   */
+  readonly registered?: number;
   /**
    * Only where painting edits the DOM (the wrapping fallback): runs each DOM edit. The engine sets
    * it so its MutationObserver does not take the edits for the page's own changes.
@@ -28,7 +36,11 @@ export function supportsHighlights(win: Window & typeof globalThis = window): bo
   return typeof (win as unknown as { Highlight?: unknown }).Highlight === 'function' && !!win.CSS?.highlights;
 }
 
-export function createHighlighter(win: Window & typeof globalThis = window): Highlighter {
+export function createHighlighter(
+  win: Window & typeof globalThis = window,
+  windowFrom = HIGHLIGHT_WINDOW_FROM,
+  windowUntil = HIGHLIGHT_WINDOW_UNTIL,
+): Highlighter {
   const Ctor = (win as unknown as { Highlight: HighlightCtor }).Highlight;
   const registry = win.CSS.highlights as unknown as Map<string, unknown>;
   const all = new Ctor();
@@ -36,14 +48,32 @@ export function createHighlighter(win: Window & typeof globalThis = window): Hig
   active.priority = 1;
   registry.set(HL_MENTION, all);
   registry.set(HL_ACTIVE, active);
+  /** Every range added and not removed (registered in `all` or not). */
+  const known = new Set<AbstractRange>();
+  let win_: RangeWindow | null = null;
   return {
     add(ranges) {
-      for (const r of ranges) all.add(r);
+      if (!win_ && known.size + ranges.length > windowFrom && typeof win.IntersectionObserver === 'function') {
+        win_ = new RangeWindow(win, all);
+        for (const r of known) win_.track(r, false);
+      }
+      for (const r of ranges) {
+        known.add(r);
+        if (win_) win_.track(r, true);
+        else all.add(r);
+      }
     },
     remove(ranges) {
       for (const r of ranges) {
+        known.delete(r);
         all.delete(r);
         active.delete(r);
+        win_?.untrack(r);
+      }
+      if (win_ && known.size < windowUntil) {
+        win_.stop();
+        win_ = null;
+        for (const r of known) all.add(r);
       }
     },
     setActive(ranges) {
@@ -51,13 +81,103 @@ export function createHighlighter(win: Window & typeof globalThis = window): Hig
       if (ranges) for (const r of ranges) active.add(r);
     },
     clear() {
+      win_?.stop();
+      win_ = null;
+      known.clear();
       all.clear();
       active.clear();
       if (registry.get(HL_MENTION) === all) registry.delete(HL_MENTION);
       if (registry.get(HL_ACTIVE) === active) registry.delete(HL_ACTIVE);
     },
     get count() {
+      return known.size;
+    },
+    get registered() {
       return all.size;
     },
   };
+}
+
+/** The element whose box holds a range's text (a shadow root's text: its host). */
+function holderOf(r: AbstractRange): Element | null {
+  const p = r.startContainer.parentNode;
+  return !p ? null : p.nodeType === 1 ? (p as Element) : p.nodeType === 11 ? (p as ShadowRoot).host : null;
+}
+
+/**
+ * Registers only the ranges near the viewport, following scrolling with one IntersectionObserver
+ * over the elements holding the ranges' text. An element's first answer is measured at once (so
+ * ranges found in view are painted on the next frame); the observer keeps it current from then on.
+ */
+class RangeWindow {
+  private byEl = new Map<Element, Set<AbstractRange>>();
+  /** Elements near the viewport now (their ranges are registered). */
+  private near = new Set<Element>();
+  private io: IntersectionObserver;
+
+  constructor(
+    private win: Window & typeof globalThis,
+    private all: Set<AbstractRange>,
+  ) {
+    const m = HIGHLIGHT_WINDOW_MARGIN * 100;
+    this.io = new win.IntersectionObserver((entries) => this.update(entries), { rootMargin: `${m}% ${m}%` });
+  }
+
+  /** Follow `r`; `decide`: measure a new element now (otherwise its ranges wait for the observer). */
+  track(r: AbstractRange, decide: boolean): void {
+    const el = holderOf(r);
+    if (!el) return void this.all.add(r);
+    let set = this.byEl.get(el);
+    if (!set) {
+      this.byEl.set(el, (set = new Set()));
+      this.io.observe(el);
+      if (!decide || this.isNear(el)) this.near.add(el);
+    }
+    set.add(r);
+    if (this.near.has(el)) this.all.add(r);
+    else this.all.delete(r);
+  }
+
+  untrack(r: AbstractRange): void {
+    const el = holderOf(r);
+    const set = el && this.byEl.get(el);
+    if (!set) return;
+    set.delete(r);
+    if (set.size) return;
+    this.byEl.delete(el!);
+    this.near.delete(el!);
+    this.io.unobserve(el!);
+  }
+
+  stop(): void {
+    this.io.disconnect();
+    this.byEl.clear();
+    this.near.clear();
+  }
+
+  private isNear(el: Element): boolean {
+    const b = el.getBoundingClientRect();
+    // No box of its own (display: contents): always registered; the observer never sees it.
+    if (b.width === 0 && b.height === 0 && b.top === 0 && b.left === 0) return true;
+    const h = this.win.innerHeight * HIGHLIGHT_WINDOW_MARGIN;
+    const w = this.win.innerWidth * HIGHLIGHT_WINDOW_MARGIN;
+    return b.bottom >= -h && b.top <= this.win.innerHeight + h && b.right >= -w && b.left <= this.win.innerWidth + w;
+  }
+
+  private update(entries: IntersectionObserverEntry[]): void {
+    for (const e of entries) {
+      const el = e.target;
+      const set = this.byEl.get(el);
+      if (!set) continue;
+      const now = e.isIntersecting || (e.boundingClientRect.width === 0 && e.boundingClientRect.height === 0);
+      if (now === this.near.has(el)) continue;
+      if (now) {
+        this.near.add(el);
+        for (const r of set) this.all.add(r);
+      } else {
+        this.near.delete(el);
+        for (const r of set) this.all.delete(r);
+      }
+    }
+  }
 }

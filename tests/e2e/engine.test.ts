@@ -330,6 +330,57 @@ describe.each(browsersToTest())('page engine in %s', (name) => {
     expect((await hits(page)).map((h) => h.text)).toEqual(['Claude Opus 4.6']);
   });
 
+  it('on a page with thousands of mentions paints those near the viewport and follows scrolling', async () => {
+    await page.goto(`${fixtures.url}/engine-many.html`);
+    await settled(page, 400);
+    /** Paragraph ids with painted ranges, and how many ranges are painted. */
+    const painted = () =>
+      page.evaluate(() => {
+        const h = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('modellens')!;
+        const ids = new Set([...h].map((r) => r.startContainer.parentElement!.id));
+        return { size: h.size, first: ids.has('p0'), last: ids.has('p699') };
+      });
+    const top = await painted();
+    // Near the viewport (±2 screens of ~25 paragraphs), not all 3,500.
+    expect(top.first).toBe(true);
+    expect(top.last).toBe(false);
+    expect(top.size).toBeGreaterThan(100);
+    expect(top.size).toBeLessThan(3500);
+    expect(top.size % 5).toBe(0);
+
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForFunction(
+      () => {
+        const h = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('modellens')!;
+        const ids = new Set([...h].map((r) => r.startContainer.parentElement!.id));
+        return ids.has('p699') && !ids.has('p0');
+      },
+      { polling: 50, timeout: 5000 },
+    );
+    const bottom = await painted();
+    expect(bottom.size).toBeLessThan(3500);
+
+    // A term scrolled into view is drawn and opens its card.
+    const at = await page.evaluate(() => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('modellens')!;
+      const s = [...h].find((r) => r.startContainer.parentElement!.id === 'p699')!;
+      const r = new Range();
+      r.setStart(s.startContainer, s.startOffset);
+      r.setEnd(s.endContainer, s.endOffset);
+      const b = r.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2, // Screenshot clips are in page coordinates.
+        clip: { x: b.left + scrollX, y: b.top + scrollY, width: Math.max(1, b.width), height: b.height + 4 },
+      };
+    });
+    await page.mouse.move(5, 5);
+    expect(violetPixels(decodePng(await page.screenshot({ clip: at.clip, type: 'png' })))).toBeGreaterThan(20);
+    await page.mouse.move(at.x - 150, at.y - 40);
+    await page.mouse.move(at.x, at.y, { steps: 4 });
+    await page.waitForFunction(() => !!document.querySelector('modellens-ui')?.shadowRoot?.querySelector('.card'), { timeout: 10_000 });
+    expect(await cardText(page)).toMatch(/Claude|GPT|Gemini/);
+    await page.keyboard.press('Escape');
+  }, 60_000);
+
   it('loads the card UI on first hover, also on a page whose CSP forbids every script', async () => {
     const strict = await serve(FIXTURES, { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" });
     try {
