@@ -105,7 +105,12 @@ export class Scanner {
     const before = list.length;
     for (const m of kept) {
       const ranges = this.rangesFor(b, m.start, m.end);
-      if (!ranges.length || this.has(ranges[0]) || !this.allowed(ranges[0].startContainer as Text)) continue;
+      if (!ranges.length || this.has(ranges[0])) continue;
+      const t = ranges[0].startContainer as Text;
+      if (!this.allowed(t)) {
+        if (this.hiddenOnly(t)) this.watchHidden(t.parentElement!, b.block);
+        continue;
+      }
       if (!m.needsContext) this.unambiguous++;
       const mention = new Mention(this.nextKey++, m, m.entityId, ranges, b.block);
       list.push(mention);
@@ -155,6 +160,46 @@ export class Scanner {
       this.allowedCache.set(el, v);
     }
     return v;
+  }
+
+  /** Was text node `t` refused only for being hidden (not for an exclusion)? */
+  private hiddenOnly(t: Text): boolean {
+    return !!t.parentElement && !this.skipped(t.parentElement);
+  }
+
+  /**
+   * Hidden text that matched is watched: when it gets a box again (a class or style change, an
+   * expander, a tab) its block is scanned again. One IntersectionObserver with a margin far beyond
+   * the page, so "intersecting" means "displayed"; nothing is watched on pages without such text.
+   * (Text hidden with visibility: hidden keeps its box and is not followed.)
+   */
+  private hiddenIO: IntersectionObserver | null = null;
+  private hiddenBlock = new WeakMap<Element, Element>();
+
+  private watchHidden(el: Element, block: Element): void {
+    const win = this.doc.defaultView;
+    if (this.hiddenBlock.has(el) || this.o.signal?.aborted || typeof win?.IntersectionObserver !== 'function') return;
+    this.hiddenBlock.set(el, block);
+    this.hiddenIO ??= new win.IntersectionObserver((entries) => this.revealed(entries), { rootMargin: '100000px' });
+    this.hiddenIO.observe(el);
+  }
+
+  private revealed(entries: IntersectionObserverEntry[]): void {
+    if (this.o.signal?.aborted) return;
+    const blocks = new Set<Element>();
+    for (const e of entries) {
+      const el = e.target;
+      if (!e.isIntersecting || (typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true }))) continue;
+      this.hiddenIO?.unobserve(el);
+      const block = this.hiddenBlock.get(el);
+      this.hiddenBlock.delete(el);
+      if (block?.isConnected) blocks.add(block);
+    }
+    if (!blocks.size) return;
+    this.dropWithin([...blocks]);
+    let n = 0;
+    for (const b of blocks) n += this.scanNow(b);
+    if (n) this.o.onChange?.();
   }
 
   /** Is `el` or an ancestor an attribute exclusion? Each element is matched once per pass. */
@@ -288,6 +333,9 @@ export class Scanner {
   }
 
   clear(): void {
+    this.hiddenIO?.disconnect();
+    this.hiddenIO = null;
+    this.hiddenBlock = new WeakMap();
     this.uncommitted = [];
     for (const list of this.byBlock.values()) for (const m of list) this.hl.remove(m.statics);
     this.byBlock.clear();

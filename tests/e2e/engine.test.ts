@@ -290,6 +290,28 @@ describe.each(browsersToTest())('page engine in %s', (name) => {
     expect((await hits(page)).filter((h) => h.where === 'ce' || h.where === 'ta')).toEqual([]);
   });
 
+  it('highlights hidden text once the page shows it (class and style changes)', async () => {
+    await page.goto(`${fixtures.url}/engine-reveal.html`);
+    await settled(page);
+    expect((await hits(page)).map((h) => `${h.where}: ${h.text}`)).toEqual(['intro: GPT-5.4']);
+    await page.evaluate(() => {
+      document.getElementById('more')!.classList.remove('collapsed');
+      document.getElementById('styled')!.style.display = 'block';
+      // Shown far below the viewport: found without scrolling there.
+      document.getElementById('far')!.classList.remove('collapsed');
+    });
+    await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('modellens')!.size === 4, {
+      polling: 50,
+      timeout: 5000,
+    });
+    expect((await hits(page)).map((h) => `${h.where}: ${h.text}`).sort()).toEqual([
+      'far: Claude Opus 4.6',
+      'intro: GPT-5.4',
+      'more-text: Claude Opus 4.6',
+      'styled: Gemini 2.5 Pro',
+    ]);
+  });
+
   it('keeps up with a mutation flood: stays responsive and highlights every appended mention', async () => {
     await page.goto(`${fixtures.url}/engine-flood.html`);
     const before = await settled(page);
