@@ -180,6 +180,9 @@ export class BlockWalker {
   private lastNode: Text | null = null;
   private lastParent: Node | null = null;
   private lastBlock: Owner = SKIP;
+  /** The parent before the last (text on either side of an inline element: p, a, p). */
+  private prevParent: Node | null = null;
+  private prevBlock: Owner = SKIP;
 
   constructor(
     readonly root: Node,
@@ -211,18 +214,29 @@ export class BlockWalker {
     let n = this.cur;
     while (n && n !== this.stopText) {
       const t = n as Text;
+      n = w.nextNode();
+      const data = t.data;
+      // Whitespace-only text (indentation between elements, most text nodes on many pages) only
+      // matters inside a pending block; text starting with a visible character is never blank.
+      const blank = data.length === 0 || (data.charCodeAt(0) <= 32 && WS_ONLY.test(data));
+      if (blank && (!this.pending || !data.length)) continue;
       const p = t.parentNode!;
       let block: Owner;
       if (p === this.lastParent) block = this.lastBlock;
-      else {
+      else if (p === this.prevParent) {
+        block = this.prevBlock;
+        this.prevParent = this.lastParent;
+        this.prevBlock = this.lastBlock;
+        this.lastParent = p;
+        this.lastBlock = block;
+      } else {
         block = this.blocks.of(p);
+        this.prevParent = this.lastParent;
+        this.prevBlock = this.lastBlock;
         this.lastParent = p;
         this.lastBlock = block;
       }
-      n = w.nextNode();
       if (block === SKIP) continue;
-      const data = t.data;
-      if (!data.length) continue;
       const pend = this.pending;
       if (pend && pend.block === block && this.joins(t)) {
         pend.starts.push(pend.text.length);
@@ -232,7 +246,7 @@ export class BlockWalker {
         continue;
       }
       // Whitespace between blocks starts no block of its own.
-      const fresh = WS_ONLY.test(data) ? null : { block, text: data, nodes: [t], starts: [0] };
+      const fresh = blank ? null : { block, text: data, nodes: [t], starts: [0] };
       this.pending = fresh;
       this.lastNode = fresh ? t : null;
       if (pend) {
