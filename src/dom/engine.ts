@@ -15,6 +15,9 @@ import { yieldToPage } from './yield';
 import { adoptHighlightStyles, findShadowRoots } from './shadow';
 import { inSkipped } from './text-walker';
 
+/** After observing starts, custom elements defined late are looked at again at these times (ms). */
+const UPGRADE_CHECKS_MS = [1000, 3000, 10_000];
+
 export interface EngineHooks {
   /** The scanner in use now. */
   scanner(): Scanner;
@@ -32,6 +35,12 @@ export class PageEngine {
   private href: string;
   private fullScan: Promise<void> | null = null;
   private fullAgain = false;
+  /**
+   * Custom elements not defined yet. Their definition may attach an open shadow root to an element
+   * already scanned, which no mutation reports: they are looked at again with every batch of
+   * mutations and a few times after load (UPGRADE_CHECKS_MS).
+   */
+  private undefinedHosts = new Set<Element>();
 
   constructor(
     private doc: Document,
@@ -65,7 +74,7 @@ export class PageEngine {
     await scanner.scan(this.root);
     if (this.signal.aborted) return;
     await yieldToPage();
-    this.addShadowRoots(findShadowRoots(this.root));
+    this.addShadowRoots(findShadowRoots(this.root, [], this.undefinedHosts));
     for (const sr of this.shadows.keys()) {
       if (this.signal.aborted || scanner !== this.hooks.scanner()) return;
       await scanner.scan(sr, false);
@@ -78,7 +87,10 @@ export class PageEngine {
     const obs = observeMutations(
       this.doc.documentElement,
       {
-        beforeFlush: () => this.checkLocation(),
+        beforeFlush: () => {
+          this.checkLocation();
+          this.checkUpgrades();
+        },
         rescan: (roots) => this.rescan(roots),
         full: () => void this.full(),
         sweep: () => {
@@ -86,7 +98,7 @@ export class PageEngine {
         },
         added: (elements) => {
           const found: ShadowRoot[] = [];
-          for (const el of elements) findShadowRoots(el, found);
+          for (const el of elements) findShadowRoots(el, found, this.undefinedHosts);
           const fresh = this.addShadowRoots(found);
           if (fresh.length && this.enabled()) {
             for (const sr of fresh) this.hooks.scanner().scanNow(sr);
@@ -104,6 +116,27 @@ export class PageEngine {
     }
     // Back/forward in an SPA: the page swaps content; handle it now rather than after the debounce.
     this.doc.defaultView?.addEventListener('popstate', () => obs.flush(), { signal: this.signal });
+    for (const ms of UPGRADE_CHECKS_MS) {
+      const t = setTimeout(() => this.checkUpgrades(), ms);
+      this.signal.addEventListener('abort', () => clearTimeout(t));
+    }
+  }
+
+  /** Scan the open shadow roots that custom elements got since they were last looked at. */
+  private checkUpgrades(): void {
+    if (!this.undefinedHosts.size || !this.enabled()) return;
+    const found: ShadowRoot[] = [];
+    for (const el of [...this.undefinedHosts]) {
+      if (!el.isConnected) this.undefinedHosts.delete(el);
+      else if (el.shadowRoot) {
+        this.undefinedHosts.delete(el);
+        findShadowRoots(el, found, this.undefinedHosts);
+      } else if (el.matches(':defined')) this.undefinedHosts.delete(el);
+    }
+    const fresh = this.addShadowRoots(found);
+    if (!fresh.length) return;
+    for (const sr of fresh) this.hooks.scanner().scanNow(sr);
+    this.hooks.changed?.();
   }
 
   private addShadowRoots(found: ShadowRoot[]): ShadowRoot[] {

@@ -6,8 +6,11 @@
  */
 import highlightCss from '../../public/highlights.css?inline';
 
-/** Every open shadow root at or under `root` (also inside other shadow roots), in document order. */
-export function findShadowRoots(root: Node, into: ShadowRoot[] = []): ShadowRoot[] {
+/**
+ * Every open shadow root at or under `root` (also inside other shadow roots), in document order.
+ * `undefinedHosts` collects custom elements not defined yet: their shadow root may come later.
+ */
+export function findShadowRoots(root: Node, into: ShadowRoot[] = [], undefinedHosts?: Set<Element>): ShadowRoot[] {
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
   const queue: Node[] = [root];
   while (queue.length) {
@@ -22,7 +25,7 @@ export function findShadowRoots(root: Node, into: ShadowRoot[] = []): ShadowRoot
       if (sr) {
         into.push(sr);
         queue.push(sr);
-      }
+      } else if (undefinedHosts && n.localName.includes('-') && !n.matches(':defined')) undefinedHosts.add(n);
     }
   }
   return into;

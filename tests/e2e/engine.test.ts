@@ -290,6 +290,18 @@ describe.each(browsersToTest())('page engine in %s', (name) => {
     expect((await hits(page)).filter((h) => h.where === 'ce' || h.where === 'ta')).toEqual([]);
   });
 
+  it('reaches the shadow root of a custom element defined after the page was scanned', async () => {
+    await page.goto(`${fixtures.url}/engine-upgrade.html`);
+    await settled(page);
+    expect((await hits(page)).map((h) => `${h.where}: ${h.text}`)).toEqual(['light: Gemini 2.5 Pro']);
+    await page.waitForFunction(() => customElements.get('model-widget') !== undefined, { polling: 50, timeout: 5000 });
+    await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('modellens')!.size === 2, {
+      polling: 50,
+      timeout: 10_000,
+    });
+    expect((await hits(page)).map((h) => `${h.where}: ${h.text}`).sort()).toEqual(['light: Gemini 2.5 Pro', 'widget/in-widget: GPT-5.4']);
+  });
+
   it('highlights hidden text once the page shows it (class and style changes)', async () => {
     await page.goto(`${fixtures.url}/engine-reveal.html`);
     await settled(page);
