@@ -12,7 +12,8 @@ import { decide, DEFAULT_STRICTNESS, type Strictness } from '../core/context';
 import { match, type Match, type Matcher } from '../core/matcher';
 import type { Highlighter } from './highlighter';
 import { Mention } from './mentions';
-import { ATTR_SKIP_SELECTOR, BlockWalker, blockOf, inSkipped, isInline, locate, type TextBlock } from './text-walker';
+import { HiddenWatch, ShownCheck } from './shown';
+import { BlockWalker, blockOf, inSkipped, isInline, locate, type TextBlock } from './text-walker';
 import { yieldToPage } from './yield';
 
 export interface ScannerOptions {
@@ -48,6 +49,10 @@ export class Scanner {
   /** Ambiguous matches waiting for the page to name a model unambiguously (strictness "page"), by first text node. */
   private deferred = new Map<Text, { b: TextBlock; matches: Match[] }>();
 
+  private shown = new ShownCheck();
+  /** Hidden text that matched, scanned again when the page shows it (src/dom/shown.ts). */
+  private hidden: HiddenWatch;
+
   constructor(
     private doc: Document,
     private matcher: Matcher,
@@ -55,6 +60,16 @@ export class Scanner {
     private o: ScannerOptions = {},
   ) {
     this.strictness = o.strictness ?? DEFAULT_STRICTNESS;
+    this.hidden = new HiddenWatch(
+      doc,
+      (blocks) => {
+        this.dropWithin(blocks);
+        let n = 0;
+        for (const b of blocks) n += this.scanNow(b);
+        if (n) this.o.onChange?.();
+      },
+      o.signal,
+    );
   }
 
   /** Every mention, in no particular order. */
@@ -107,8 +122,8 @@ export class Scanner {
       const ranges = this.rangesFor(b, m.start, m.end);
       if (!ranges.length || this.has(ranges[0])) continue;
       const t = ranges[0].startContainer as Text;
-      if (!this.allowed(t)) {
-        if (this.hiddenOnly(t)) this.watchHidden(t.parentElement!, b.block);
+      if (!this.shown.allowed(t)) {
+        if (this.shown.hiddenOnly(t)) this.hidden.watch(t.parentElement!, b.block);
         continue;
       }
       if (!m.needsContext) this.unambiguous++;
@@ -133,93 +148,6 @@ export class Scanner {
     return false;
   }
 
-  /**
-   * Per scan pass (hidden content can be shown later): may text under this element be shown,
-   * and is this element inside an attribute exclusion.
-   */
-  private allowedCache = new WeakMap<Element, boolean>();
-  private skipCache = new WeakMap<Element, boolean>();
-
-  private newPass(): void {
-    this.allowedCache = new WeakMap();
-    this.skipCache = new WeakMap();
-  }
-
-  /**
-   * May a mention in text node `t` be shown? Checked only where something matched, once per
-   * element: not inside editable text, an editor or an opt-out (attribute exclusions; excluded
-   * tags never reach the matcher), and not hidden (display: none, the hidden attribute,
-   * visibility: hidden, content-visibility).
-   */
-  private allowed(t: Text): boolean {
-    const el = t.parentElement;
-    if (!el) return false;
-    let v = this.allowedCache.get(el);
-    if (v === undefined) {
-      v = !this.skipped(el) && (typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true }));
-      this.allowedCache.set(el, v);
-    }
-    return v;
-  }
-
-  /** Was text node `t` refused only for being hidden (not for an exclusion)? */
-  private hiddenOnly(t: Text): boolean {
-    return !!t.parentElement && !this.skipped(t.parentElement);
-  }
-
-  /**
-   * Hidden text that matched is watched: when it gets a box again (a class or style change, an
-   * expander, a tab) its block is scanned again. One IntersectionObserver with a margin far beyond
-   * the page, so "intersecting" means "displayed"; nothing is watched on pages without such text.
-   * (Text hidden with visibility: hidden keeps its box and is not followed.)
-   */
-  private hiddenIO: IntersectionObserver | null = null;
-  private hiddenBlock = new WeakMap<Element, Element>();
-
-  private watchHidden(el: Element, block: Element): void {
-    const win = this.doc.defaultView;
-    if (this.hiddenBlock.has(el) || this.o.signal?.aborted || typeof win?.IntersectionObserver !== 'function') return;
-    this.hiddenBlock.set(el, block);
-    this.hiddenIO ??= new win.IntersectionObserver((entries) => this.revealed(entries), { rootMargin: '100000px' });
-    this.hiddenIO.observe(el);
-  }
-
-  private revealed(entries: IntersectionObserverEntry[]): void {
-    if (this.o.signal?.aborted) return;
-    const blocks = new Set<Element>();
-    for (const e of entries) {
-      const el = e.target;
-      if (!e.isIntersecting || (typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true }))) continue;
-      this.hiddenIO?.unobserve(el);
-      const block = this.hiddenBlock.get(el);
-      this.hiddenBlock.delete(el);
-      if (block?.isConnected) blocks.add(block);
-    }
-    if (!blocks.size) return;
-    this.dropWithin([...blocks]);
-    let n = 0;
-    for (const b of blocks) n += this.scanNow(b);
-    if (n) this.o.onChange?.();
-  }
-
-  /** Is `el` or an ancestor an attribute exclusion? Each element is matched once per pass. */
-  private skipped(el: Element): boolean {
-    const chain: Element[] = [];
-    let v: boolean | undefined;
-    for (let a: Element | null = el; a; a = a.parentElement) {
-      v = this.skipCache.get(a);
-      if (v !== undefined) break;
-      chain.push(a);
-      if (a.matches(ATTR_SKIP_SELECTOR)) {
-        v = true;
-        break;
-      }
-    }
-    v ??= false;
-    for (const c of chain) this.skipCache.set(c, v);
-    return v;
-  }
-
   private rangesFor(b: TextBlock, start: number, end: number): StaticRange[] {
     const [sn, so] = locate(b, start, false);
     const [en, eo] = locate(b, end, true);
@@ -239,7 +167,7 @@ export class Scanner {
 
   /** Scan `root` in slices; the part in view first when `viewportFirst`. */
   async scan(root: Node, viewportFirst = true): Promise<void> {
-    this.newPass();
+    this.shown.newPass();
     const start = viewportFirst ? this.firstVisibleElement(root) : null;
     if (start) {
       await this.run(new BlockWalker(root, { startAt: start }));
@@ -251,7 +179,7 @@ export class Scanner {
 
   /** Synchronous scan of a small subtree (mutation batches); shown at once. */
   scanNow(root: Node): number {
-    this.newPass();
+    this.shown.newPass();
     const w = new BlockWalker(root);
     let n = 0;
     for (let b = w.next(); b; b = w.next()) n += this.scanBlock(b);
@@ -333,9 +261,7 @@ export class Scanner {
   }
 
   clear(): void {
-    this.hiddenIO?.disconnect();
-    this.hiddenIO = null;
-    this.hiddenBlock = new WeakMap();
+    this.hidden.stop();
     this.uncommitted = [];
     for (const list of this.byBlock.values()) for (const m of list) this.hl.remove(m.statics);
     this.byBlock.clear();
