@@ -55,11 +55,11 @@ export function createHighlighter(
     add(ranges) {
       if (!win_ && known.size + ranges.length > windowFrom && typeof win.IntersectionObserver === 'function') {
         win_ = new RangeWindow(win, all);
-        for (const r of known) win_.track(r, false);
+        for (const r of known) win_.track(r, true);
       }
       for (const r of ranges) {
         known.add(r);
-        if (win_) win_.track(r, true);
+        if (win_) win_.track(r);
         else all.add(r);
       }
     },
@@ -123,19 +123,23 @@ class RangeWindow {
     this.io = new win.IntersectionObserver((entries) => this.update(entries), { rootMargin: `${m}% ${m}%` });
   }
 
-  /** Follow `r`; `decide`: measure a new element now (otherwise its ranges wait for the observer). */
-  track(r: AbstractRange, decide: boolean): void {
+  /**
+   * Follow a new range `r` (registered when its element is near the viewport, measured now for a
+   * new element); `registered`: `r` is in the highlight already and stays until the observer's
+   * first answer (the switch from registering everything).
+   */
+  track(r: AbstractRange, registered = false): void {
     const el = holderOf(r);
     if (!el) return void this.all.add(r);
     let set = this.byEl.get(el);
     if (!set) {
       this.byEl.set(el, (set = new Set()));
       this.io.observe(el);
-      if (!decide || this.isNear(el)) this.near.add(el);
+      if (registered || this.isNear(el)) this.near.add(el);
     }
     set.add(r);
-    if (this.near.has(el)) this.all.add(r);
-    else this.all.delete(r);
+    // A range far from the viewport was never registered: nothing to take out.
+    if (!registered && this.near.has(el)) this.all.add(r);
   }
 
   untrack(r: AbstractRange): void {
