@@ -11,8 +11,13 @@ export function formatDate(d: string): string {
   return day ? `${Number(day)} ${month} ${y}` : `${month} ${y}`;
 }
 
-/** "1000000" → "1M", "200000" → "200K", "1048576" → "1.05M". */
+/**
+ * Token counts as vendors write them: "200000" → "200K", "1000000" → "1M", and powers of two in
+ * binary units, as context windows are quoted ("131072" → "128K", "1048576" → "1M").
+ */
 export function formatTokens(n: number): string {
+  if (n >= 1 << 20 && n % (1 << 20) === 0) return `${n / (1 << 20)}M`;
+  if (n >= 1 << 12 && n % (1 << 10) === 0 && n < 1000 << 10) return `${n / (1 << 10)}K`;
   if (n >= 1_000_000) return `${+(n / 1_000_000).toFixed(2)}M`;
   if (n >= 1_000) return `${+(n / 1_000).toFixed(1)}K`;
   return String(n);

@@ -39,6 +39,16 @@ describe('status words', () => {
     expect(formatTokens(1_000_000)).toBe('1M');
     expect(formatTokens(200_000)).toBe('200K');
     expect(formatTokens(1_050_000)).toBe('1.05M');
+    // Binary units where the count is one (how 128K and 1M context windows are quoted).
+    expect(formatTokens(131_072)).toBe('128K');
+    expect(formatTokens(32_768)).toBe('32K');
+    expect(formatTokens(8192)).toBe('8K');
+    expect(formatTokens(1_024_000)).toBe('1.02M');
+    expect(formatTokens(1_048_576)).toBe('1M');
+    expect(formatTokens(2_097_152)).toBe('2M');
+    expect(formatTokens(400_000)).toBe('400K');
+    expect(formatTokens(64_000)).toBe('64K');
+    expect(formatTokens(1000)).toBe('1K');
   });
   it('describes each lifecycle', () => {
     expect(statusLine(base)).toBe('Released 16 Apr 2026');
