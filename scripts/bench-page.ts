@@ -146,15 +146,7 @@ const api = {
    * observers. Measures wall time, the longest task (long-task API and a message-ping probe) and
    * the largest requestAnimationFrame gap while it runs.
    */
-  async scanAsync(): Promise<{
-    wallMs: number;
-    mentions: number;
-    sliceMs: number;
-    longTaskMs: number;
-    maxTaskMs: number;
-    maxFrameGapMs: number;
-    frames: number;
-  }> {
+  async scanAsync(): Promise<{ wallMs: number; mentions: number; sliceMs: number } & ProbeFigures> {
     reset();
     const probe = startProbe();
     await nextFrame();
@@ -176,15 +168,7 @@ const api = {
    * The mutation flood: the page appends `total` paragraphs (each with one mention) over `ms`,
    * while the engine runs. Returns responsiveness figures and how many mentions got highlighted.
    */
-  async flood(total: number, ms: number, names: string[]): Promise<{
-    appended: number;
-    highlighted: number;
-    catchUpMs: number;
-    longTaskMs: number;
-    maxTaskMs: number;
-    maxFrameGapMs: number;
-    frames: number;
-  }> {
+  async flood(total: number, ms: number, names: string[]): Promise<{ appended: number; highlighted: number; catchUpMs: number } & ProbeFigures> {
     reset();
     const s = await startEngine();
     const before = s.size;
@@ -373,7 +357,15 @@ async function startEngine(): Promise<Scanner> {
 }
 
 /** Long tasks (PerformanceObserver), longest gap between message pings, rAF gaps. */
-function startProbe() {
+/** What the responsiveness probe reports. */
+interface ProbeFigures {
+  longTaskMs: number;
+  maxTaskMs: number;
+  maxFrameGapMs: number;
+  frames: number;
+}
+
+function startProbe(): { stop(): ProbeFigures } {
   let longTaskMs = 0;
   let po: PerformanceObserver | null = null;
   try {
