@@ -14,13 +14,8 @@ export interface Highlighter {
   /** The mention under the pointer or keyboard focus (drawn as a ring-like stronger highlight). */
   setActive(ranges: AbstractRange[] | null): void;
   clear(): void;
-  /** Ranges added and not removed. */
+  /** Ranges added and not removed (on pages with very many, only those near the viewport are painted). */
   readonly count: number;
-  /**
-   * Ranges painted now: all of them, or on pages with very many only those near the viewport
-   * (HIGHLIGHT_WINDOW_FROM).
-   */
-  readonly registered?: number;
   /**
    * Only where painting edits the DOM (the wrapping fallback): runs each DOM edit. The engine sets
    * it so its MutationObserver does not take the edits for the page's own changes.
@@ -50,16 +45,16 @@ export function createHighlighter(
   registry.set(HL_ACTIVE, active);
   /** Every range added and not removed (registered in `all` or not). */
   const known = new Set<AbstractRange>();
-  let win_: RangeWindow | null = null;
+  let windowed: RangeWindow | null = null;
   return {
     add(ranges) {
-      if (!win_ && known.size + ranges.length > windowFrom && typeof win.IntersectionObserver === 'function') {
-        win_ = new RangeWindow(win, all);
-        for (const r of known) win_.track(r, true);
+      if (!windowed && known.size + ranges.length > windowFrom && typeof win.IntersectionObserver === 'function') {
+        windowed = new RangeWindow(win, all);
+        for (const r of known) windowed.track(r, true);
       }
       for (const r of ranges) {
         known.add(r);
-        if (win_) win_.track(r);
+        if (windowed) windowed.track(r);
         else all.add(r);
       }
     },
@@ -68,11 +63,11 @@ export function createHighlighter(
         known.delete(r);
         all.delete(r);
         active.delete(r);
-        win_?.untrack(r);
+        windowed?.untrack(r);
       }
-      if (win_ && known.size < windowUntil) {
-        win_.stop();
-        win_ = null;
+      if (windowed && known.size < windowUntil) {
+        windowed.stop();
+        windowed = null;
         for (const r of known) all.add(r);
       }
     },
@@ -81,8 +76,8 @@ export function createHighlighter(
       if (ranges) for (const r of ranges) active.add(r);
     },
     clear() {
-      win_?.stop();
-      win_ = null;
+      windowed?.stop();
+      windowed = null;
       known.clear();
       all.clear();
       active.clear();
@@ -91,9 +86,6 @@ export function createHighlighter(
     },
     get count() {
       return known.size;
-    },
-    get registered() {
-      return all.size;
     },
   };
 }
