@@ -218,7 +218,8 @@ export class BlockWalker {
       const data = t.data;
       // Whitespace-only text (indentation between elements, most text nodes on many pages) only
       // matters inside a pending block; text starting with a visible character is never blank.
-      const blank = data.length === 0 || (data.charCodeAt(0) <= 32 && WS_ONLY.test(data));
+      const c0 = data.charCodeAt(0);
+      const blank = data.length === 0 || ((c0 <= 32 || c0 === 0xa0) && WS_ONLY.test(data));
       if (blank && (!this.pending || !data.length)) continue;
       const p = t.parentNode!;
       let block: Owner;
