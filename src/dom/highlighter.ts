@@ -4,6 +4,10 @@
  */
 
 import { HIGHLIGHT_WINDOW_FROM, HIGHLIGHT_WINDOW_MARGIN, HIGHLIGHT_WINDOW_UNTIL } from '../core/constants';
+import { yieldToPage } from './yield';
+
+/** Longest piece of near-viewport bookkeeping before the page gets its turn (ms). */
+const TRACK_SLICE_MS = 4;
 
 export const HL_MENTION = 'modellens';
 export const HL_ACTIVE = 'modellens-active';
@@ -52,11 +56,9 @@ export function createHighlighter(
         windowed = new RangeWindow(win, all);
         for (const r of known) windowed.track(r, true);
       }
-      for (const r of ranges) {
-        known.add(r);
-        if (windowed) windowed.track(r);
-        else all.add(r);
-      }
+      for (const r of ranges) known.add(r);
+      if (windowed) windowed.enqueue(ranges, known);
+      else for (const r of ranges) all.add(r);
     },
     remove(ranges) {
       for (const r of ranges) {
@@ -115,6 +117,45 @@ class RangeWindow {
     this.io = new win.IntersectionObserver((entries) => this.update(entries), { rootMargin: `${m}% ${m}%` });
   }
 
+  /** Ranges given to enqueue() and not tracked yet, in order; `queueAt` is the next one. */
+  private queue: AbstractRange[] = [];
+  private queueAt = 0;
+  private draining = false;
+
+  /**
+   * Track new ranges in slices of at most TRACK_SLICE_MS, in the order given (the scan delivers
+   * the part in view first), so a large batch does not hold up the next frame; the rest follows
+   * in later tasks. Ranges `known` no longer holds by then (removed meanwhile) are skipped.
+   */
+  enqueue(ranges: AbstractRange[], known: Set<AbstractRange>): void {
+    for (const r of ranges) this.queue.push(r);
+    this.drain(known);
+  }
+
+  private drain(known: Set<AbstractRange>): void {
+    if (this.draining) return;
+    const end = performance.now() + TRACK_SLICE_MS;
+    let i = this.queueAt;
+    for (; i < this.queue.length; i++) {
+      if (known.has(this.queue[i])) this.track(this.queue[i]);
+      if ((i & 63) === 63 && performance.now() >= end) {
+        i++;
+        break;
+      }
+    }
+    if (i >= this.queue.length) {
+      this.queue = [];
+      this.queueAt = 0;
+      return;
+    }
+    this.queueAt = i;
+    this.draining = true;
+    void yieldToPage().then(() => {
+      this.draining = false;
+      if (!this.stopped) this.drain(known);
+    });
+  }
+
   /**
    * Follow a new range `r` (registered when its element is near the viewport, measured now for a
    * new element); `registered`: `r` is in the highlight already and stays until the observer's
@@ -145,7 +186,12 @@ class RangeWindow {
     this.io.unobserve(el!);
   }
 
+  private stopped = false;
+
   stop(): void {
+    this.stopped = true;
+    this.queue = [];
+    this.queueAt = 0;
     this.io.disconnect();
     this.byEl.clear();
     this.near.clear();
