@@ -62,6 +62,13 @@ interface Hit extends Match {
   form: boolean;
 }
 
+/** A hit on entity `i`; with `unknownVersion`, a version form of a family. */
+function toHit(m: Matcher, text: string, start: number, i: number, needsContext: boolean, confidence: number, unknownVersion?: string): Hit {
+  const h: Hit = { start, end: start + text.length, entityId: m.index.ids[i], alias: text, confidence, needsContext, i, form: unknownVersion !== undefined };
+  if (unknownVersion !== undefined) h.unknownVersion = unknownVersion;
+  return h;
+}
+
 /** Resolve one regex hit to a match, or null when the case rules reject it. */
 function resolve(m: Matcher, text: string, start: number): Hit | null {
   let key = matchKey(text);
@@ -80,16 +87,7 @@ function resolve(m: Matcher, text: string, start: number): Hit | null {
       if (!ok) return null;
     }
     const needsContext = (flags & FLAG_NEEDS_CONTEXT) !== 0;
-    return {
-      start,
-      end: start + text.length,
-      entityId: m.index.ids[i],
-      alias: text,
-      confidence: needsContext ? 0.5 : 1,
-      needsContext,
-      i,
-      form: false,
-    };
+    return toHit(m, text, start, i, needsContext, needsContext ? 0.5 : 1);
   }
   // Not an alias: a version form of a family ("GPT-5.7").
   for (const [pre, post, i, flags] of m.index.forms) {
@@ -97,19 +95,10 @@ function resolve(m: Matcher, text: string, start: number): Hit | null {
     const version = key.slice(pre.length, key.length - post.length).trim();
     if (!(flags & FLAG_SIZE_FORM ? SIZE_KEY_RE : VERSION_RE).test(version)) continue;
     // "Opus 13" needs context like "Opus"; the id spelling "opus-4-9" does not.
-    let needsContext = (flags & FLAG_NEEDS_CONTEXT) !== 0 && !ID_STYLE.test(text);
+    const needsContext = (flags & FLAG_NEEDS_CONTEXT) !== 0 && !ID_STYLE.test(text);
     if (needsContext && !/^[A-Z]/.test(text)) return null;
-    return {
-      start,
-      end: start + text.length,
-      entityId: m.index.ids[i],
-      alias: text,
-      confidence: needsContext ? 0.4 : 0.9,
-      needsContext,
-      unknownVersion: flags & FLAG_SIZE_FORM ? text.slice(-version.length) : version.replace(' ', '.'),
-      i,
-      form: true,
-    };
+    const unknownVersion = flags & FLAG_SIZE_FORM ? text.slice(-version.length) : version.replace(' ', '.');
+    return toHit(m, text, start, i, needsContext, needsContext ? 0.4 : 0.9, unknownVersion);
   }
   return null;
 }
