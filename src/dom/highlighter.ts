@@ -4,6 +4,7 @@
  */
 
 import { HIGHLIGHT_WINDOW_FROM, HIGHLIGHT_WINDOW_MARGIN, HIGHLIGHT_WINDOW_UNTIL } from '../core/constants';
+import { asElement } from './text-walker';
 import { yieldToPage } from './yield';
 
 /** Longest piece of near-viewport bookkeeping before the page gets its turn (ms). */
@@ -95,7 +96,7 @@ export function createHighlighter(
 /** The element whose box holds a range's text (a shadow root's text: its host). */
 function holderOf(r: AbstractRange): Element | null {
   const p = r.startContainer.parentNode;
-  return !p ? null : p.nodeType === 1 ? (p as Element) : p.nodeType === 11 ? (p as ShadowRoot).host : null;
+  return p ? asElement(p) : null;
 }
 
 /**

@@ -61,7 +61,7 @@ export function isInline(el: Element): boolean {
 }
 
 /** The element whose box a parent node stands for: shadow roots stand for their host. */
-function asElement(p: Node): Element | null {
+export function asElement(p: Node): Element | null {
   return p.nodeType === 1 ? (p as Element) : p.nodeType === 11 ? ((p as ShadowRoot).host ?? null) : null;
 }
 
@@ -180,9 +180,6 @@ export class BlockWalker {
   private lastNode: Text | null = null;
   private lastParent: Node | null = null;
   private lastBlock: Owner = SKIP;
-  /** The parent before the last (text on either side of an inline element: p, a, p). */
-  private prevParent: Node | null = null;
-  private prevBlock: Owner = SKIP;
 
   constructor(
     readonly root: Node,
@@ -224,16 +221,8 @@ export class BlockWalker {
       const p = t.parentNode!;
       let block: Owner;
       if (p === this.lastParent) block = this.lastBlock;
-      else if (p === this.prevParent) {
-        block = this.prevBlock;
-        this.prevParent = this.lastParent;
-        this.prevBlock = this.lastBlock;
-        this.lastParent = p;
-        this.lastBlock = block;
-      } else {
+      else {
         block = this.blocks.of(p);
-        this.prevParent = this.lastParent;
-        this.prevBlock = this.lastBlock;
         this.lastParent = p;
         this.lastBlock = block;
       }
