@@ -81,7 +81,13 @@ export class PageEngine {
     }
   }
 
-  /** Start following the page. Call after the first scanAll(). */
+  /**
+   * Start following the page. Call before the first scan (full()), not after it: the scan yields
+   * to the page between slices, and a change the page makes then, behind the walk, would reach
+   * neither the walk nor an observer that starts later. Observed from the start, it is in the
+   * next batch of mutations, and rescanning what the walk also reached adds nothing twice
+   * (Scanner.register skips text that is a mention already).
+   */
   observe(): void {
     if (this.signal.aborted || this.observer) return;
     const obs = observeMutations(
@@ -166,25 +172,35 @@ export class PageEngine {
     void this.full();
   }
 
-  /** Everything again (viewport first); a request during a full scan runs once more after it. */
-  private async full(): Promise<void> {
-    if (!this.enabled()) return;
+  /**
+   * Scan everything from scratch (viewport first): the first scan, after settings change, an SPA
+   * navigation, a batch of mutations too large to rescan piece by piece. One at a time, with a
+   * trailing run: a request while a scan is in flight sets `fullAgain`, and the loop looks at it
+   * after each pass. Looking at it and letting go of `fullScan` happen in one synchronous step
+   * (the `finally` of the same async function, no await between), so a request is either seen by
+   * the loop or starts a scan of its own: none can fall between the two.
+   */
+  full(): Promise<void> {
+    if (!this.enabled()) return Promise.resolve();
     if (this.fullScan) {
       this.fullAgain = true;
       return this.fullScan;
     }
-    this.fullScan = (async () => {
-      do {
-        this.fullAgain = false;
-        this.hooks.scanner().clear();
-        await this.scanAll();
-        this.hooks.changed?.();
-      } while (this.fullAgain && this.enabled());
-    })();
-    try {
-      await this.fullScan;
-    } finally {
-      this.fullScan = null;
-    }
+    const run = async () => {
+      try {
+        do {
+          this.fullAgain = false;
+          this.hooks.scanner().clear();
+          await this.scanAll();
+          this.hooks.changed?.();
+        } while (this.fullAgain && this.enabled());
+      } finally {
+        this.fullScan = null;
+      }
+    };
+    // run() returns at its first await (scanAll always awaits), so this assignment comes before
+    // its `finally`.
+    this.fullScan = run();
+    return this.fullScan;
   }
 }

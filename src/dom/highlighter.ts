@@ -133,6 +133,13 @@ class RangeWindow {
     this.drain(known);
   }
 
+  /**
+   * Ranges enqueued while a drain waits for the page (`draining`) are only appended to `queue`:
+   * the waiting drain picks up from `queueAt` to the end of the queue as it is when it resumes,
+   * so they are tracked in its next slice; the queue is emptied only once every range in it has
+   * been looked at. Nothing is dropped unless the window stops (then the highlighter registers
+   * every known range itself).
+   */
   private drain(known: Set<AbstractRange>): void {
     if (this.draining) return;
     const end = performance.now() + TRACK_SLICE_MS;

@@ -43,6 +43,13 @@ export function observeMutations(root: Node, hooks: ObserverHooks, signal: Abort
   let removed = false;
   let timer: ReturnType<typeof setTimeout> | 0 = 0;
 
+  /**
+   * Hand over what is pending. Nothing that arrives meanwhile is lost: the timer is let go and
+   * each pending set emptied before the hooks run, so records delivered during or after them
+   * (a change the hooks make, or the page's next change) start a new timer for a trailing flush;
+   * and since a flush runs to completion, no page change can land between taking the pending
+   * work and emptying it.
+   */
   const flush = () => {
     if (timer) clearTimeout(timer);
     timer = 0;

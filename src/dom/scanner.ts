@@ -201,6 +201,8 @@ export class Scanner {
       }
       const t1 = performance.now();
       if (t1 - t0 > this.longestSliceMs) this.longestSliceMs = t1 - t0;
+      // Throttled commits end with a trailing one: the last slice (`!b`) always commits, and every
+      // other path that registers (scanNow, drop) commits what is pending, this scan's ranges too.
       if (!b || t1 - this.lastCommit >= COMMIT_INTERVAL_MS) this.commit();
       if (added) this.o.onChange?.();
       if (!b) return;
@@ -260,10 +262,19 @@ export class Scanner {
     return n;
   }
 
+  /**
+   * Forget every mention. Their text nodes leave `byNode` too: a full rescan after clear() finds
+   * the same text again, and a stale entry there would make register() take it for a mention
+   * already shown and skip it (Scanner.has), so the rescan would show nothing of what stayed.
+   */
   clear(): void {
     this.hidden.stop();
     this.uncommitted = [];
-    for (const list of this.byBlock.values()) for (const m of list) this.hl.remove(m.statics);
+    for (const list of this.byBlock.values())
+      for (const m of list) {
+        this.hl.remove(m.statics);
+        for (const r of m.statics) this.byNode.delete(r.startContainer as Text);
+      }
     this.byBlock.clear();
     this.deferred.clear();
     this.unambiguous = 0;

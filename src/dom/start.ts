@@ -133,10 +133,8 @@ export async function start(ctx: ContentScriptContext): Promise<void> {
     intent.close();
     scanner.clear();
     scanner = makeScanner();
-    if (enabled) {
-      await engine.scanAll();
-      prune();
-    }
+    // Joins a scan in flight as its trailing run (PageEngine.full), with the new scanner.
+    await engine.full();
     reportCount();
   };
 
@@ -278,10 +276,9 @@ export async function start(ctx: ContentScriptContext): Promise<void> {
   });
   ctx.onInvalidated(unwatch);
 
-  if (enabled) {
-    await engine.scanAll();
-    prune();
-  }
-  reportCount();
+  // Observe first, then scan (see PageEngine.observe): what the page changes while the first
+  // scan yields is in the observer's next batch.
   engine.observe();
+  await engine.full();
+  reportCount();
 }
