@@ -30,7 +30,7 @@ const kindTotals = KINDS.map((k) => entries.filter((e) => e.kind === k).length);
 console.log(`${'TOTAL'.padEnd(w)} ${kindTotals.map((n) => pad(n, 9)).join('')} ${pad(entries.length, 7)}`);
 console.log(`\n${vendors.length} vendors, ${entries.length} entries, ${kindTotals[0]} models.`);
 
-const lifecycles = LIFECYCLES.map((l) => `${l} ${entries.filter((e) => e.lifecycle.value === l).length}`);
+const lifecycles = LIFECYCLES.map((l) => `${l} ${entries.filter((e) => e.lifecycle?.value === l).length}`);
 console.log(`lifecycle: ${lifecycles.join(', ')}`);
 const statusCount = new Map<string, number>();
 let facts = 0;
