@@ -32,10 +32,24 @@ export interface Classified {
   why?: string;
 }
 
+/**
+ * On code and model hosts the owner is the first path segment; an organisation's collections,
+ * spaces, data sets and org pages (huggingface.co/collections/Qwen/…, github.com/orgs/openai/…)
+ * belong to it as well.
+ */
+const OWNER_PREFIX: Record<string, RegExp> = {
+  'huggingface.co': /^\/(collections|spaces|datasets)(?=\/)/,
+  'github.com': /^\/orgs(?=\/)/,
+};
+
 function hostOf(url: string): { host: string; path: string } {
   try {
     const u = new URL(url);
-    return { host: u.hostname.toLowerCase().replace(/^www\./, ''), path: u.pathname.toLowerCase() };
+    const host = u.hostname.toLowerCase().replace(/^www\./, '');
+    let path = u.pathname.toLowerCase();
+    const owner = OWNER_PREFIX[host];
+    if (owner) path = path.replace(owner, '');
+    return { host, path };
   } catch {
     return { host: '', path: '' };
   }
