@@ -208,6 +208,7 @@ function Status({ e, today }: { e: Entry; today: string }) {
           <Badge status={e.lifecycle.status} />
         </>
       )}
+      {state?.event?.note && <span class="event-note">{state.event.note}</span>}
       {stale && (
         <span class="stale" role="note">
           {' '}

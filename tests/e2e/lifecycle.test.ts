@@ -94,6 +94,7 @@ describe.each(browsersToTest())('lifecycle for a fixed today in %s', (name) => {
   it('a shutdown scheduled after today shows its date', async () => {
     const card = await cardFor('Acme Rocket 1');
     expect(card).toContain('Deprecated — shuts down 14 Feb 2027');
+    expect(card).toContain('Replaced by Acme Rocket 4.');
     expect(card).toContain('Since this page was published (1 Mar 2026), Acme Rocket 1 has been deprecated; it shuts down on 14 Feb 2027.');
     expect(card).not.toContain('may have changed');
   });

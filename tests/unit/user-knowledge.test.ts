@@ -109,7 +109,7 @@ describe('importUserKnowledge', () => {
   it('refuses an earlier-format month-only date clearly and keeps the previous entries', () => {
     const prev = [entry('acme/old', 'Old', ['Acme Old'])];
     const old = { ...entry('acme/m', 'M', ['Acme M']), lifecycle: { value: 'ga', source: { url: 'https://example.org/a', title: 'A', date: '2026-05' }, status: 'reported', asOf: '2026-05-01' } };
-    delete (old as Partial<Entry>).reviewed;
+    delete (old as { reviewed?: string }).reviewed;
     const r = importUserKnowledge(file([old]), prev, bundledIds, TODAY);
     expect(r.ok).toBe(false);
     expect(r.entries).toBe(prev);
