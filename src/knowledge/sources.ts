@@ -59,8 +59,9 @@ function hostOf(url: string): { host: string; path: string } {
 export function matchesDomain(pattern: string, host: string, path: string): boolean {
   const slash = pattern.indexOf('/');
   const h = (slash < 0 ? pattern : pattern.slice(0, slash)).toLowerCase();
-  if (host !== h && !host.endsWith('.' + h)) return false;
-  if (slash < 0) return true;
+  // A bare domain covers its subdomains; a path prefix belongs to that one host.
+  if (slash < 0) return host === h || host.endsWith('.' + h);
+  if (host !== h) return false;
   const prefix = pattern.slice(slash).toLowerCase();
   return path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : prefix + '/');
 }
