@@ -70,6 +70,15 @@ export function factsOf(e: Entry): Array<[string, Fact<unknown>]> {
   return out;
 }
 
+/**
+ * Is date `a` after date `b`? A month-only date (YYYY-MM) is compared at month precision: a day in
+ * March 2023 is not after "2023-03".
+ */
+export function later(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length, 10);
+  return a.slice(0, n) > b.slice(0, n);
+}
+
 /** Cross-entry checks. Issues come in a stable order: by file, then entry order, then field. */
 export function crossCheck(items: FileEntry[], opts: CheckOptions = {}): EntryIssue[] {
   const today = opts.today ?? todayUtc();
@@ -161,7 +170,7 @@ export function crossCheck(items: FileEntry[], opts: CheckOptions = {}): EntryIs
   // Dates: a page is read after it was published and not after today; nothing after asOf, no
   // asOf after today.
   const sourceDates = (it: FileEntry, path: string, src: Source) => {
-    if (src.published !== undefined && dayOf(src.published) > src.retrieved)
+    if (src.published !== undefined && later(src.published, src.retrieved))
       issue(it, `${path}.source.published`, `published ${src.published} is after retrieved ${src.retrieved}`);
     if (src.retrieved > today) issue(it, `${path}.source.retrieved`, `retrieved ${src.retrieved} is in the future (today is ${today})`);
   };
@@ -185,7 +194,7 @@ export function crossCheck(items: FileEntry[], opts: CheckOptions = {}): EntryIs
     }
     for (const [path, fact] of factsOf(it.entry)) {
       sourceDates(it, path, fact.source);
-      if (fact.source.published !== undefined && dayOf(fact.source.published) > dayOf(fact.asOf))
+      if (fact.source.published !== undefined && later(fact.source.published, fact.asOf))
         issue(it, `${path}.source.published`, `published ${fact.source.published} is after asOf ${fact.asOf}`);
       if (fact.asOf > today) issue(it, `${path}.asOf`, `asOf ${fact.asOf} is in the future (today is ${today})`);
       const dated: Array<[string, unknown]> =
@@ -195,7 +204,7 @@ export function crossCheck(items: FileEntry[], opts: CheckOptions = {}): EntryIs
             ? [['value.knowledgeCutoff', (fact.value as { knowledgeCutoff?: string }).knowledgeCutoff]]
             : [];
       for (const [sub, v] of dated)
-        if (typeof v === 'string' && v > fact.asOf) issue(it, `${path}.${sub}`, `date ${v} is after asOf ${fact.asOf}`);
+        if (typeof v === 'string' && later(v, fact.asOf)) issue(it, `${path}.${sub}`, `date ${v} is after asOf ${fact.asOf}`);
     }
   }
 

@@ -123,3 +123,13 @@ describe('timeline note for the article date against today', () => {
     expect(timelineNote(scheduled, '2026-07-01', '2026-11-30')).toBeNull();
   });
 });
+
+describe('dates of different precision', () => {
+  it('a month-only date is compared at month precision', async () => {
+    const { later } = await import('../../src/knowledge/check');
+    expect(later('2023-03-14', '2023-03')).toBe(false);
+    expect(later('2023-04-01', '2023-03')).toBe(true);
+    expect(later('2023-03', '2023-03-01')).toBe(false);
+    expect(later('2023-03-02', '2023-03-01')).toBe(true);
+  });
+});
