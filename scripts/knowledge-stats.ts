@@ -113,33 +113,34 @@ const stats = {
   problems: issues.length,
 };
 
-if (json) {
-  console.log(JSON.stringify(stats, null, 2));
-  process.exit(0);
-}
+if (json) console.log(JSON.stringify(stats, null, 2));
+else printText();
 
-const pad = (s: string | number, n: number) => String(s).padStart(n);
-const w = Math.max(6, ...vendors.map((v) => v.length));
-console.log(`${'vendor'.padEnd(w)} ${KINDS.map((k) => pad(k, 9)).join('')} ${pad('total', 7)}`);
-for (const v of vendors) {
-  const row = byVendor[v];
-  const total = Object.values(row).reduce((a, b) => a + b, 0);
-  console.log(`${v.padEnd(w)} ${KINDS.map((k) => pad(row[k] ?? 0, 9)).join('')} ${pad(total, 7)}`);
+/** The same figures as text. */
+function printText() {
+  const pad = (s: string | number, n: number) => String(s).padStart(n);
+  const w = Math.max(6, ...vendors.map((v) => v.length));
+  console.log(`${'vendor'.padEnd(w)} ${KINDS.map((k) => pad(k, 9)).join('')} ${pad('total', 7)}`);
+  for (const v of vendors) {
+    const row = byVendor[v];
+    const total = Object.values(row).reduce((a, b) => a + b, 0);
+    console.log(`${v.padEnd(w)} ${KINDS.map((k) => pad(row[k] ?? 0, 9)).join('')} ${pad(total, 7)}`);
+  }
+  console.log(`${'TOTAL'.padEnd(w)} ${KINDS.map((k) => pad(kinds[k], 9)).join('')} ${pad(entries.length, 7)}`);
+  console.log(`\n${vendors.length} vendors, ${entries.length} entries, ${kinds.model} models; knowledge as of ${stats.knowledgeAsOf}.`);
+  console.log(`facts: ${facts}; ` + FACT_STATUSES.map((s) => `${s} ${stats.factStatus[s]}`).join(', '));
+  console.log(
+    `sources by class: vendor ${classes.vendor}, outlet ${classes.outlet}, reference ${classes.reference}, community ${classes.community}` +
+      ` (lifecycle or timeline from a reference: ${lifecycleFromReference}; confirmed off the vendor's domains: ${confirmedOffVendor}; confirmed from community: ${confirmedCommunity})`,
+  );
+  console.log(`\nlifecycle on ${today}: ` + Object.entries(states).filter(([, n]) => n).map(([l, n]) => `${l} ${n}`).join(', '));
+  console.log(`entries with a timeline: ${withTimeline}; without a lifecycle claim: ${withoutLifecycle.length}`);
+  console.log(`released or announced since 2026-07-01: ${stats.releasedOrAnnouncedSince20260701}`);
+  console.log(`not reviewed in ${STALE_AFTER_DAYS} days (before ${staleDay}): ${notReviewed.length}`);
+  console.log('\nnewest release per vendor:');
+  for (const v of vendors) if (newest[v]) console.log(`  ${v.padEnd(w)} ${newest[v].released}  ${newest[v].id}`);
+  const hosts = Object.entries(communityByHost).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  console.log(`\ncommunity sources: ${communitySources.length} on ${hosts.length} hosts` + (hosts.length ? ': ' + hosts.map(([h, n]) => `${h} ${n}`).join(', ') : ''));
+  for (const c of communitySources) console.log(`  ${c.file}: ${c.id}: ${c.field}: ${c.url} (${c.why}; ${c.status})`);
+  if (issues.length) console.log(`\n${issues.length} problem(s): run npm run knowledge:check`);
 }
-console.log(`${'TOTAL'.padEnd(w)} ${KINDS.map((k) => pad(kinds[k], 9)).join('')} ${pad(entries.length, 7)}`);
-console.log(`\n${vendors.length} vendors, ${entries.length} entries, ${kinds.model} models; knowledge as of ${stats.knowledgeAsOf}.`);
-console.log(`facts: ${facts}; ` + FACT_STATUSES.map((s) => `${s} ${stats.factStatus[s]}`).join(', '));
-console.log(
-  `sources by class: vendor ${classes.vendor}, outlet ${classes.outlet}, reference ${classes.reference}, community ${classes.community}` +
-    ` (lifecycle or timeline from a reference: ${lifecycleFromReference}; confirmed off the vendor's domains: ${confirmedOffVendor}; confirmed from community: ${confirmedCommunity})`,
-);
-console.log(`\nlifecycle on ${today}: ` + Object.entries(states).filter(([, n]) => n).map(([l, n]) => `${l} ${n}`).join(', '));
-console.log(`entries with a timeline: ${withTimeline}; without a lifecycle claim: ${withoutLifecycle.length}`);
-console.log(`released or announced since 2026-07-01: ${stats.releasedOrAnnouncedSince20260701}`);
-console.log(`not reviewed in ${STALE_AFTER_DAYS} days (before ${staleDay}): ${notReviewed.length}`);
-console.log('\nnewest release per vendor:');
-for (const v of vendors) if (newest[v]) console.log(`  ${v.padEnd(w)} ${newest[v].released}  ${newest[v].id}`);
-const hosts = Object.entries(communityByHost).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-console.log(`\ncommunity sources: ${communitySources.length} on ${hosts.length} hosts` + (hosts.length ? ': ' + hosts.map(([h, n]) => `${h} ${n}`).join(', ') : ''));
-for (const c of communitySources) console.log(`  ${c.file}: ${c.id}: ${c.field}: ${c.url} (${c.why}; ${c.status})`);
-if (issues.length) console.log(`\n${issues.length} problem(s): run npm run knowledge:check`);

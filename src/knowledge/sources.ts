@@ -38,7 +38,7 @@ export interface Classified {
  * belong to it as well.
  */
 const OWNER_PREFIX: Record<string, RegExp> = {
-  'huggingface.co': /^\/(collections|spaces|datasets)(?=\/)/,
+  'huggingface.co': /^\/(collections|spaces|datasets|organizations|posts)(?=\/)/,
   'github.com': /^\/orgs(?=\/)/,
 };
 
