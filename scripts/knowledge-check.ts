@@ -32,17 +32,22 @@ if (warnings.length) {
 if (issues.length > 0) {
   for (const i of issues) console.error(formatIssue(i));
   console.error(`\nknowledge:check: ${issues.length} problem${issues.length === 1 ? '' : 's'} in ${dir}`);
-  process.exit(1);
+  // exitCode, not exit(): a long report piped elsewhere is written out in full.
+  process.exitCode = 1;
+} else {
+  printCounts();
 }
 
-const facts = entries.reduce(
-  (n, e) => n + (e.lifecycle ? 1 : 0) + (e.timeline?.length ?? 0) + (e.released ? 1 : 0) + (e.announced ? 1 : 0) + (e.specs ? 1 : 0) + (e.facts?.length ?? 0),
-  0,
-);
-const aliases = entries.reduce((n, e) => n + e.aliases.length, 0);
-const vendors = new Set(entries.map((e) => e.vendor)).size;
-const models = entries.filter((e) => e.kind === 'model').length;
-console.log(
-  `knowledge:check OK: ${entries.length} entries (${models} models) from ${vendors} vendors in ${files.length} files; ` +
-    `${aliases} aliases, ${facts} sourced facts.`,
-);
+function printCounts() {
+  const facts = entries.reduce(
+    (n, e) => n + (e.lifecycle ? 1 : 0) + (e.timeline?.length ?? 0) + (e.released ? 1 : 0) + (e.announced ? 1 : 0) + (e.specs ? 1 : 0) + (e.facts?.length ?? 0),
+    0,
+  );
+  const aliases = entries.reduce((n, e) => n + e.aliases.length, 0);
+  const vendors = new Set(entries.map((e) => e.vendor)).size;
+  const models = entries.filter((e) => e.kind === 'model').length;
+  console.log(
+    `knowledge:check OK: ${entries.length} entries (${models} models) from ${vendors} vendors in ${files.length} files; ` +
+      `${aliases} aliases, ${facts} sourced facts.`,
+  );
+}

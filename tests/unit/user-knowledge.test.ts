@@ -10,6 +10,7 @@ import {
   importUserKnowledge,
   indexFingerprint,
   mergeEntries,
+  migrateLegacyEntries,
   pickIndex,
 } from '../../src/knowledge/user';
 import { createMatcher, match } from '../../src/core/matcher';
@@ -121,6 +122,27 @@ describe('importUserKnowledge', () => {
         reason: 'earlier format with a month only ("2026-05"): give "retrieved" (the day you read the page, YYYY-MM-DD) and, if the page has one, "published"',
       },
     ]);
+  });
+
+  it('stored entries of the earlier format are converted; a month-only date was read by the import day', () => {
+    const stored = [
+      {
+        ...entry('acme/s', 'S', ['Acme S']),
+        reviewed: undefined,
+        lifecycle: { value: 'ga', source: { url: 'https://example.org/a', title: 'A', date: '2026-05' }, status: 'reported', asOf: '2026-05-01' },
+        facts: [{ value: 'x', source: { url: 'https://example.org/b', title: 'B', date: '2026-04-02' }, status: 'reported', asOf: '2026-04-02' }],
+      },
+    ];
+    const r = migrateLegacyEntries('stored', stored, '2026-06-20');
+    expect(r.migrated).toBe(2);
+    expect(r.issues).toEqual([]);
+    const [e] = r.entries as Entry[];
+    expect(e.lifecycle!.source).toEqual({ url: 'https://example.org/a', title: 'A', published: '2026-05', retrieved: '2026-06-20' });
+    expect(e.facts![0].source).toEqual({ url: 'https://example.org/b', title: 'B', retrieved: '2026-04-02' });
+    expect(e.reviewed).toBe('2026-06-20');
+    // Current-format entries come back as they were.
+    const current = [entry('acme/t', 'T', ['Acme T'])];
+    expect(migrateLegacyEntries('stored', current, '2026-06-20')).toEqual({ entries: current, migrated: 0, issues: [] });
   });
 
   it('an entry may make no lifecycle claim; a lifecycle needs a source that was read', () => {
