@@ -45,7 +45,9 @@ const OWNER_PREFIX: Record<string, RegExp> = {
 function hostOf(url: string): { host: string; path: string } {
   try {
     const u = new URL(url);
-    const host = u.hostname.toLowerCase().replace(/^www\./, '');
+    let host = u.hostname.toLowerCase().replace(/^www\./, '');
+    // Raw files of a GitHub repository belong to the repository's owner, as on github.com.
+    if (host === 'raw.githubusercontent.com') host = 'github.com';
     let path = u.pathname.toLowerCase();
     const owner = OWNER_PREFIX[host];
     if (owner) path = path.replace(owner, '');

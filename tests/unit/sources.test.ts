@@ -13,6 +13,8 @@ describe('source classes', () => {
     expect(classify('https://huggingface.co/TheBloke/Llama-2-7B-GGUF')).toMatchObject({ class: 'community' });
     // A path prefix is for that host only: another host's /openai path is not OpenAI's GitHub.
     expect(classify('https://gist.github.com/openai/abc')).toMatchObject({ class: 'community' });
+    expect(classify('https://raw.githubusercontent.com/openai/openai-python/main/CHANGELOG.md')).toMatchObject({ class: 'vendor', vendor: 'openai' });
+    expect(classify('https://raw.githubusercontent.com/someone/rss-feeds/main/feed.xml')).toMatchObject({ class: 'community' });
   });
 
   it('references, community hosts and outlets', () => {
