@@ -5,6 +5,7 @@ import { isBackgroundRequest, type PageSetup } from '@/src/messaging/protocol';
 import { loadSettings, repairSettings, userIndexItem, userKnowledgeItem } from '@/src/settings/items';
 import { refreshUserIndex } from '@/src/settings/user-index';
 import { badgeText } from '@/src/settings/apply';
+import { readerToday } from '@/src/settings/today';
 
 /** Settings (validated field by field) and the stored merged index, for a content script. */
 async function pageSetup(): Promise<PageSetup> {
@@ -34,7 +35,7 @@ export default defineBackground(() => {
       return undefined;
     }
     if (msg.type === 'pageSetup') return settingsReady.then(pageSetup);
-    return userReady.then(() => handleBackgroundRequest(msg));
+    return userReady.then(async () => ({ ...handleBackgroundRequest(msg), today: await readerToday() }));
   });
 
   // An update may change the bundled knowledge the stored merged index was built on.

@@ -5,8 +5,11 @@
  * can vouch for in src/knowledge/entries/*.json:
  *   - `released` (release_date) and `specs` (context, output, modalities, open weights, knowledge
  *     cutoff, reasoning) of entries whose facts are import-owned or missing;
- *   - new model entries (name/API-id aliases, vendor, family link, generated summary, lifecycle)
- *     for models the knowledge lacks.
+ *   - new model entries (name/API-id aliases, vendor, family link, generated summary) for models
+ *     the knowledge lacks.
+ * It never writes a lifecycle: models.dev has no lifecycle field, and being listed there says
+ * nothing about whether a model is served. Sources carry `retrieved` = the snapshot day and no
+ * `published`; new entries are `reviewed` on the snapshot day.
  * Provenance: a fact whose source.url is https://models.dev/ is import-owned; anything else is
  * hand-written and never touched. Aliases, summaries, facts and links of existing entries are
  * never changed. Idempotent and deterministic: running twice changes nothing.
@@ -136,7 +139,7 @@ interface Group {
 const source = (lab: string, file: string): Source => ({
   url: MODELS_DEV_URL,
   title: `models.dev — models/${lab}/${file} (snapshot)`,
-  date: SNAPSHOT_DATE,
+  retrieved: SNAPSHOT_DATE,
 });
 const isImportOwned = (f: Fact<unknown> | undefined) => f?.source.url === MODELS_DEV_URL;
 
@@ -199,15 +202,16 @@ function specsOf(m: TomlModel): NonNullable<Entry['specs']>['value'] {
   return s;
 }
 
-function lifecycleOf(g: Group): Entry['lifecycle']['value'] {
-  return /preview/i.test(g.primary.model.name ?? '') || /preview/.test(g.slug) ? 'preview' : 'ga';
+/** The model's name says "preview" (used in the generated summary only, never as a lifecycle). */
+function previewByName(g: Group): boolean {
+  return /preview/i.test(g.primary.model.name ?? '') || /preview/.test(g.slug);
 }
 
 function summaryOf(g: Group, name: string): string {
   const m = g.primary.model;
   const parts: string[] = [];
   const released = !DUBIOUS_RELEASE.has(g.id) && m.release_date && DATE_RE.test(m.release_date) ? m.release_date : undefined;
-  let s = `${g.vendor} model${lifecycleOf(g) === 'preview' ? ' (preview)' : ''}`;
+  let s = `${g.vendor} model${previewByName(g) ? ' (preview)' : ''}`;
   if (released) s += ` released ${released}`;
   if (m.limit?.context) parts.push(`${formatTokens(m.limit.context)} context`);
   if (m.limit?.output) parts.push(`${formatTokens(m.limit.output)} output`);
@@ -243,11 +247,12 @@ function aliasesOf(g: Group, name: string): [Alias[], Alias[]] {
 }
 
 const KEY_ORDER = [
-  'id', 'name', 'vendor', 'kind', 'summary', 'aliases', 'versionForms', 'lifecycle', 'released', 'announced',
-  'specs', 'family', 'predecessor', 'successor', 'related', 'facts',
+  'id', 'name', 'vendor', 'kind', 'summary', 'aliases', 'versionForms', 'lifecycle', 'timeline', 'released', 'announced',
+  'specs', 'family', 'predecessor', 'successor', 'related', 'facts', 'reviewed',
 ];
+const EVENT_ORDER = ['stage', 'date', 'shutdown', 'snapshot', 'note', 'source'];
 const FACT_ORDER = ['value', 'source', 'status', 'asOf'];
-const SOURCE_ORDER = ['url', 'title', 'date'];
+const SOURCE_ORDER = ['url', 'title', 'published', 'retrieved'];
 const SPEC_ORDER = ['context', 'output', 'input', 'outputModalities', 'openWeights', 'knowledgeCutoff', 'reasoning'];
 
 function ordered(o: Record<string, unknown>, order: string[]): Record<string, unknown> {
@@ -268,6 +273,8 @@ export function canonicalEntry(e: Entry): Entry {
   for (const k of ['lifecycle', 'released', 'announced', 'specs'] as const)
     if (e[k]) copy[k] = orderFact(e[k] as Fact<unknown>);
   if (e.facts) copy.facts = e.facts.map((f) => orderFact(f));
+  if (e.timeline)
+    copy.timeline = e.timeline.map((ev) => ordered({ ...ev, source: ordered(ev.source as never, SOURCE_ORDER) }, EVENT_ORDER));
   return ordered(copy, KEY_ORDER) as Entry;
 }
 
@@ -301,7 +308,6 @@ function main() {
         : undefined;
     const specs = specsOf(m);
     const specsFact = Object.keys(specs).length ? { value: specs, source: src, status: 'reported' as const, asOf: SNAPSHOT_DATE } : undefined;
-    const lifecycleFact = { value: lifecycleOf(g), source: src, status: 'reported' as const, asOf: SNAPSHOT_DATE };
 
     const at = where.get(g.id);
     if (at) {
@@ -310,7 +316,8 @@ function main() {
       const before = JSON.stringify(e);
       if (!e.released || isImportOwned(e.released)) (e as Entry).released = releasedFact;
       if (!e.specs || isImportOwned(e.specs)) (e as Entry).specs = specsFact;
-      if (isImportOwned(e.lifecycle)) e.lifecycle = lifecycleFact;
+      // A lifecycle read from models.dev (older imports) is no claim at all: drop it.
+      if (isImportOwned(e.lifecycle)) delete (e as Partial<Entry>).lifecycle;
       if (GENERATED_SUMMARY.test(e.summary)) e.summary = summaryOf(g, e.name);
       if (JSON.stringify(e) !== before) refreshed++;
       data.entries[at.index] = e;
@@ -337,9 +344,9 @@ function main() {
       kind: 'model',
       summary: summaryOf(g, name),
       aliases,
-      lifecycle: lifecycleFact,
       released: releasedFact,
       specs: specsFact,
+      reviewed: SNAPSHOT_DATE,
     };
     created.push(entry);
     pendingDerived.push({ entry, derived });

@@ -16,7 +16,7 @@ const schema = {
   $id: 'https://modellens.invalid/knowledge/schema.json',
   title: 'ModelLens knowledge file',
   description:
-    'A list of entries (models, families, codenames, products, events). Every claim is a fact {value, source {url, title, date}, status, asOf}. Generated from src/knowledge/schema.ts by scripts/knowledge-schema.ts; do not edit by hand.',
+    'A list of entries (models, families, codenames, products, events). Every claim is a fact {value, source {url, title, published?, retrieved}, status, asOf}; lifecycles are dated timelines; each entry has a reviewed date. Generated from src/knowledge/schema.ts by scripts/knowledge-schema.ts; do not edit by hand.',
   ...generated,
 };
 mkdirSync(fileURLToPath(new URL('../knowledge/', import.meta.url)), { recursive: true });

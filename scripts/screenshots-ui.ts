@@ -20,7 +20,8 @@ const NOTE = {
   kind: 'model',
   summary: 'An open-weights coding model from a small lab; my notes from its launch post.',
   aliases: ['Zephyrine-7', 'zephyrine-7b'],
-  lifecycle: { value: 'ga', source: { url: 'https://example.org/zephyrine', title: 'Launch post', date: '2026-05-01' }, status: 'reported', asOf: '2026-06-01' },
+  lifecycle: { value: 'ga', source: { url: 'https://example.org/zephyrine', title: 'Launch post', published: '2026-05-01', retrieved: '2026-06-01' }, status: 'reported', asOf: '2026-06-01' },
+  reviewed: '2026-06-01',
 };
 
 const server = await serve(join(ROOT, 'tests/fixtures/pages'));

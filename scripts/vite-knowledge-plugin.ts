@@ -4,16 +4,19 @@
  *   knowledge-index.js         the compact alias index, a content script of its own listed before
  *                              the main one (data apart from code; no fetch, nothing web-accessible)
  *   virtual:modellens-entries  all entries by id (background, read on first hover)
+ *   virtual:modellens-knowledge-date  the newest `reviewed` day ("Knowledge as of", popup and browser)
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileIndex } from '../src/knowledge/compile';
 import { readKnowledgeDir } from '../src/knowledge/load';
 import { formatIssue } from '../src/knowledge/schema';
+import { knowledgeAsOf } from '../src/core/lifecycle';
 
 export const ENTRIES_DIR = process.env.MODELLENS_KNOWLEDGE_DIR ?? resolve(import.meta.dirname ?? __dirname, '../src/knowledge/entries');
 
 const ENTRIES_ID = 'virtual:modellens-entries';
+const DATE_ID = 'virtual:modellens-knowledge-date';
 /** The global the index script sets in the content scripts' isolated world. */
 export const INDEX_GLOBAL = '__MODELLENS_INDEX__';
 export const INDEX_FILE = 'knowledge-index.js';
@@ -35,9 +38,13 @@ export function knowledgePlugin(dir = ENTRIES_DIR): Plugin {
   return {
     name: 'modellens-knowledge',
     resolveId(id) {
-      return id === ENTRIES_ID ? '\0' + id : null;
+      return id === ENTRIES_ID || id === DATE_ID ? '\0' + id : null;
     },
     load(id) {
+      if (id === '\0' + DATE_ID) {
+        this.addWatchFile(dir);
+        return `export default ${JSON.stringify(knowledgeAsOf(loadValidated(dir)))};`;
+      }
       if (id !== '\0' + ENTRIES_ID) return null;
       const entries = loadValidated(dir);
       // Rebuild when knowledge changes in dev.

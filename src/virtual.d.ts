@@ -11,3 +11,8 @@ declare module 'virtual:modellens-locales' {
   const locales: Record<string, Record<string, string>>;
   export default locales;
 }
+declare module 'virtual:modellens-knowledge-date' {
+  /** The newest `reviewed` day of the bundled knowledge (YYYY-MM-DD), null without entries. */
+  const date: string | null;
+  export default date;
+}

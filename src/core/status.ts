@@ -1,6 +1,7 @@
 /** Words for an entry's standing, as the card shows them. Pure, so the wording is unit-tested. */
 import type { Entry } from '../knowledge/schema';
 import { en, type CardWord, type Tr } from './words';
+import { snapshotsOn, staleSince, stateOn } from './lifecycle';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -23,33 +24,74 @@ export function formatTokens(n: number): string {
   return String(n);
 }
 
-export function statusLine(e: Entry, tr: Tr = en): string {
-  const lc = e.lifecycle.value;
+/**
+ * The status line for `day` (the reader's today, YYYY-MM-DD): computed from the timeline when the
+ * entry has one, else from its lifecycle fact; an entry without either makes no status claim and
+ * shows only its release (or announcement) date.
+ */
+export function statusLine(e: Entry, day: string, tr: Tr = en): string {
+  const s = stateOn(e, day);
   const rel = e.released?.value;
   const ann = e.announced?.value;
-  const asOf = formatDate(e.lifecycle.asOf);
   const on = (d: string) => ({ date: formatDate(d) });
-  switch (lc) {
+  if (!s) return rel ? tr('released', on(rel)) : ann ? tr('announcedDate', on(ann)) : tr('noStatus');
+  // "Not released as of": the day the lifecycle was last checked.
+  const asOf = formatDate(s.from === 'lifecycle' && e.lifecycle ? e.lifecycle.asOf : e.reviewed);
+  switch (s.value) {
     case 'ga':
-      return rel ? tr('released', on(rel)) : tr('ga');
+      return rel ? tr('released', on(rel)) : s.since ? tr('released', on(s.since)) : tr('ga');
     case 'preview':
-      return rel ? tr('previewSince', on(rel)) : tr('preview');
+      return s.since || rel ? tr('previewSince', on((s.since ?? rel)!)) : tr('preview');
     case 'limited':
-      return rel || ann ? tr('limitedSince', on((rel ?? ann)!)) : tr('limited');
+      return s.since || rel || ann ? tr('limitedSince', on((s.since ?? rel ?? ann)!)) : tr('limited');
     case 'announced':
-      return ann ? tr('announcedOn', { ...on(ann), asOf }) : tr('announced', { asOf });
+      return s.since || ann ? tr('announcedOn', { ...on((s.since ?? ann)!), asOf }) : tr('announced', { asOf });
     case 'deprecated':
+      if (s.shutdown) return tr('deprecatedShutdown', on(s.shutdown));
+      if (s.since) return tr('deprecatedOn', on(s.since));
       return rel ? tr('deprecatedSince', on(rel)) : tr('deprecated');
     case 'retired':
+      if (s.scheduled && s.since) return tr('retiredScheduled', on(s.since));
+      if (s.since) return tr('retiredOn', on(s.since));
       return rel ? tr('retiredSince', on(rel)) : tr('retired');
     case 'never-shipped':
       return tr('neverShipped', { asOf });
     case 'codename':
-      if (e.lifecycle.status === 'disputed' || e.facts?.some((f) => f.status === 'disputed')) return tr('codenameDisputed');
-      return e.lifecycle.status === 'rumored' ? tr('codenameRumored') : tr('codename');
+      if (e.lifecycle?.status === 'disputed' || e.facts?.some((f) => f.status === 'disputed')) return tr('codenameDisputed');
+      return e.lifecycle?.status === 'rumored' ? tr('codenameRumored') : tr('codename');
     case 'occurred':
       return rel || ann ? tr('eventOn', on((rel ?? ann)!)) : tr('event');
   }
+}
+
+/** One line per dated API snapshot the timeline names: "gpt-4-0613: Retired 23 Oct 2026". */
+export function snapshotLines(e: Entry, day: string, tr: Tr = en): string[] {
+  return snapshotsOn(e, day).map((s) => {
+    const on = (d: string) => ({ date: formatDate(d) });
+    const status =
+      s.value === 'retired'
+        ? s.scheduled
+          ? tr('retiredScheduled', on(s.since!))
+          : tr('retiredOn', on(s.since!))
+        : s.value === 'deprecated'
+          ? s.shutdown
+            ? tr('deprecatedShutdown', on(s.shutdown))
+            : tr('deprecatedOn', on(s.since!))
+          : s.value === 'ga'
+            ? tr('released', on(s.since!))
+            : s.value === 'preview'
+              ? tr('previewSince', on(s.since!))
+              : s.value === 'limited'
+                ? tr('limitedSince', on(s.since!))
+                : tr('announcedDate', on(s.since!));
+    return tr('snapshotLine', { snapshot: s.snapshot, status });
+  });
+}
+
+/** "as of 2 Jul 2026 — may have changed" when the state on `day` is not final and was last reviewed long before. */
+export function staleNote(e: Entry, day: string, tr: Tr = en): string | null {
+  const since = staleSince(e, day);
+  return since ? tr('mayHaveChanged', { date: formatDate(since) }) : null;
 }
 
 const KIND_WORD: Record<Entry['kind'], CardWord> = {

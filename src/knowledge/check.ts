@@ -4,7 +4,9 @@
  * Per-entry shape checks live in schema.ts (validateFile); this runs on entries that passed them.
  */
 import { aliasKey as coreAliasKey } from '../core/normalize';
-import { validateFile, type Alias, type Entry, type EntryIssue, type Fact } from './schema';
+import { dayOf, stateOn } from '../core/lifecycle';
+import { validateFile, type Alias, type Entry, type EntryIssue, type Fact, type Source } from './schema';
+import { classify, REGISTRY, vendorKey, type Registry } from './sources';
 
 export interface FileEntry {
   file: string;
@@ -19,6 +21,11 @@ export interface CheckOptions {
    * not reported again as dangling.
    */
   knownIds?: Iterable<string>;
+  /**
+   * The source registry for the source policy (sourcePolicy). checkFiles applies the policy with
+   * the bundled registry unless this is false; crossCheck never does (user knowledge is the user's).
+   */
+  registry?: Registry | false;
 }
 
 export function todayUtc(): string {
@@ -54,12 +61,22 @@ function aliasesCollide(a: Alias, b: Alias): boolean {
 
 /** Every fact of an entry with its field path. */
 export function factsOf(e: Entry): Array<[string, Fact<unknown>]> {
-  const out: Array<[string, Fact<unknown>]> = [['lifecycle', e.lifecycle]];
+  const out: Array<[string, Fact<unknown>]> = [];
+  if (e.lifecycle) out.push(['lifecycle', e.lifecycle]);
   if (e.released) out.push(['released', e.released]);
   if (e.announced) out.push(['announced', e.announced]);
   if (e.specs) out.push(['specs', e.specs]);
   e.facts?.forEach((fact, i) => out.push([`facts.${i}`, fact]));
   return out;
+}
+
+/**
+ * Is date `a` after date `b`? A month-only date (YYYY-MM) is compared at month precision: a day in
+ * March 2023 is not after "2023-03".
+ */
+export function later(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length, 10);
+  return a.slice(0, n) > b.slice(0, n);
 }
 
 /** Cross-entry checks. Issues come in a stable order: by file, then entry order, then field. */
@@ -150,11 +167,35 @@ export function crossCheck(items: FileEntry[], opts: CheckOptions = {}): EntryIs
     e.aliases.forEach((a, i) => link(it, `aliases.${i}.shared.prefer`, aliasShared(a)?.prefer));
   }
 
-  // Dates: nothing after asOf, no asOf after today.
+  // Dates: a page is read after it was published and not after today; nothing after asOf, no
+  // asOf after today.
+  const sourceDates = (it: FileEntry, path: string, src: Source) => {
+    if (src.published !== undefined && later(src.published, src.retrieved))
+      issue(it, `${path}.source.published`, `published ${src.published} is after retrieved ${src.retrieved}`);
+    if (src.retrieved > today) issue(it, `${path}.source.retrieved`, `retrieved ${src.retrieved} is in the future (today is ${today})`);
+  };
   for (const it of items) {
+    const e = it.entry;
+    if (e.reviewed > today) issue(it, 'reviewed', `reviewed ${e.reviewed} is in the future (today is ${today})`);
+    e.timeline?.forEach((ev, i) => {
+      const path = `timeline.${i}`;
+      sourceDates(it, path, ev.source);
+      if (dayOf(ev.date) > today)
+        issue(it, `${path}.date`, `event date ${ev.date} is in the future (today is ${today}); a scheduled retirement is the deprecated event's shutdown`);
+      const prev = e.timeline![i - 1];
+      if (prev && dayOf(ev.date) < dayOf(prev.date)) issue(it, `${path}.date`, `events must be sorted by date: ${ev.date} comes after ${prev.date}`);
+    });
+    // The lifecycle is the state as of the review day; with a timeline the two must agree.
+    const lc = e.lifecycle?.value;
+    if (lc && e.timeline?.some((ev) => ev.snapshot === undefined) && !['never-shipped', 'codename', 'occurred'].includes(lc)) {
+      const s = stateOn(e, e.reviewed);
+      if (s?.value !== lc)
+        issue(it, 'lifecycle.value', `lifecycle "${lc}" disagrees with the timeline, which gives "${s?.value ?? 'nothing yet'}" on reviewed ${e.reviewed}`);
+    }
     for (const [path, fact] of factsOf(it.entry)) {
-      if (fact.source.date > fact.asOf)
-        issue(it, `${path}.source.date`, `source date ${fact.source.date} is after asOf ${fact.asOf}`);
+      sourceDates(it, path, fact.source);
+      if (fact.source.published !== undefined && later(fact.source.published, fact.asOf))
+        issue(it, `${path}.source.published`, `published ${fact.source.published} is after asOf ${fact.asOf}`);
       if (fact.asOf > today) issue(it, `${path}.asOf`, `asOf ${fact.asOf} is in the future (today is ${today})`);
       const dated: Array<[string, unknown]> =
         path === 'released' || path === 'announced'
@@ -163,18 +204,59 @@ export function crossCheck(items: FileEntry[], opts: CheckOptions = {}): EntryIs
             ? [['value.knowledgeCutoff', (fact.value as { knowledgeCutoff?: string }).knowledgeCutoff]]
             : [];
       for (const [sub, v] of dated)
-        if (typeof v === 'string' && v > fact.asOf) issue(it, `${path}.${sub}`, `date ${v} is after asOf ${fact.asOf}`);
+        if (typeof v === 'string' && later(v, fact.asOf)) issue(it, `${path}.${sub}`, `date ${v} is after asOf ${fact.asOf}`);
     }
   }
 
   return issues;
 }
 
-/** Validate several parsed files at once: schema per file, then cross-entry checks. */
+/**
+ * The source policy (errors unless said):
+ * - the entry's vendor is in the registry, under the name the entries use;
+ * - `confirmed` only from the entity's vendor's own domains, never from a community source;
+ * - a reference source (models.dev, arXiv, …) never sources a lifecycle or a timeline event;
+ * - warning: a release or announcement date whose only source is a reference;
+ * - warning: a community source (allowed only where nothing better exists; listed so it can be replaced).
+ */
+export function sourcePolicy(items: FileEntry[], registry: Registry = REGISTRY): { errors: EntryIssue[]; warnings: EntryIssue[] } {
+  const errors: EntryIssue[] = [];
+  const warnings: EntryIssue[] = [];
+  const at = (list: EntryIssue[], it: FileEntry, path: string, reason: string) =>
+    list.push({ file: it.file, id: it.entry.id, path, reason });
+  for (const it of items) {
+    const e = it.entry;
+    const key = vendorKey(e.id);
+    const vendor = registry.vendors[key];
+    if (!vendor) at(errors, it, 'id', `vendor "${key}" is not in the source registry (src/knowledge/vendors.json)`);
+    else if (vendor.name !== e.vendor) at(errors, it, 'vendor', `"${e.vendor}" differs from the registry's name "${vendor.name}" for ${key}`);
+    const sources: Array<[string, Source, Fact<unknown>['status'] | undefined]> = [
+      ...factsOf(e).map(([path, f]): [string, Source, Fact<unknown>['status']] => [path, f.source, f.status]),
+      ...(e.timeline ?? []).map((ev, i): [string, Source, undefined] => [`timeline.${i}`, ev.source, undefined]),
+    ];
+    for (const [path, src, status] of sources) {
+      const c = classify(src.url, registry);
+      const lifecycleLike = path === 'lifecycle' || path.startsWith('timeline.');
+      if (status === 'confirmed' && c.class === 'community')
+        at(errors, it, `${path}.status`, `confirmed from a community source (${c.host}: ${c.why}); a community page can only report`);
+      else if (status === 'confirmed' && !(c.class === 'vendor' && c.vendor === key))
+        at(errors, it, `${path}.status`, `confirmed needs a source on ${vendor?.name ?? key}'s own domains; ${c.host} is ${c.class === 'vendor' ? `a ${registry.vendors[c.vendor!].name} domain` : `a${c.class === 'outlet' ? 'n' : ''} ${c.class} source`}, so reported at most`);
+      if (lifecycleLike && c.class === 'reference')
+        at(errors, it, `${path}.source`, `${c.host} is a reference source and never sources a lifecycle; cite the vendor's page or an outlet`);
+      if ((path === 'released' || path === 'announced') && c.class === 'reference')
+        at(warnings, it, `${path}.source`, `date sourced only to a reference (${c.host}); confirm it with a vendor page or model card`);
+      if (c.class === 'community' && status !== 'confirmed')
+        at(warnings, it, `${path}.source`, `community source (${c.host}: ${c.why}); replace it with a vendor page or a named outlet`);
+    }
+  }
+  return { errors, warnings };
+}
+
+/** Validate several parsed files at once: schema per file, then cross-entry checks and the source policy. */
 export function checkFiles(
   files: Array<{ file: string; data: unknown }>,
   opts: CheckOptions = {},
-): { entries: Entry[]; items: FileEntry[]; issues: EntryIssue[] } {
+): { entries: Entry[]; items: FileEntry[]; issues: EntryIssue[]; warnings: EntryIssue[] } {
   const issues: EntryIssue[] = [];
   const items: FileEntry[] = [];
   const knownIds = new Set(opts.knownIds ?? []);
@@ -187,5 +269,7 @@ export function checkFiles(
       for (const e of raw) if (e && typeof (e as { id?: unknown }).id === 'string') knownIds.add((e as { id: string }).id);
   }
   issues.push(...crossCheck(items, { ...opts, knownIds }));
-  return { entries: items.map((i) => i.entry), items, issues };
+  const policy = opts.registry === false ? { errors: [], warnings: [] } : sourcePolicy(items, opts.registry ?? REGISTRY);
+  issues.push(...policy.errors);
+  return { entries: items.map((i) => i.entry), items, issues, warnings: policy.warnings };
 }

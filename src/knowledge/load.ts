@@ -20,6 +20,8 @@ export interface KnowledgeDir {
   /** Entries with the file they came from, in file then entry order. */
   items: FileEntry[];
   issues: EntryIssue[];
+  /** Source-policy warnings (see check.ts sourcePolicy): reported, not failing. */
+  warnings: EntryIssue[];
   files: string[];
 }
 
@@ -47,5 +49,5 @@ export function readKnowledgeDir(dir: string, opts: ReadOptions = {}): Knowledge
     parsed.push({ file, data });
   }
   const r = checkFiles(parsed, opts);
-  return { entries: r.entries, items: r.items, issues: [...parseIssues, ...r.issues], files: names };
+  return { entries: r.entries, items: r.items, issues: [...parseIssues, ...r.issues], warnings: r.warnings, files: names };
 }

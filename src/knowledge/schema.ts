@@ -7,6 +7,9 @@ import * as v from 'valibot';
 /** Calendar date, YYYY-MM-DD, or a month, YYYY-MM (knowledge cutoffs are often only a month). */
 const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 export const DateString = v.pipe(v.string(), v.regex(DATE_RE, 'must be a date YYYY-MM-DD or YYYY-MM'));
+/** A full calendar day, YYYY-MM-DD: when a page was read, when an entry was reviewed. */
+const DAY_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+export const DayString = v.pipe(v.string(), v.regex(DAY_RE, 'must be a day YYYY-MM-DD'));
 
 /** `vendor/slug`, lowercase; slug = the vendor's API id where one exists. */
 export const EntityId = v.pipe(
@@ -34,11 +37,17 @@ export const LIFECYCLES = [
 ] as const;
 export const Lifecycle = v.picklist(LIFECYCLES, 'must be one of ' + LIFECYCLES.join(', '));
 
+/**
+ * Where a claim comes from. `published` is the page's own date (post date, release-note entry),
+ * left out when the page shows none; `retrieved` is the day the page was read. The two are never
+ * the same field: a reading day is not a publication date.
+ */
 export const Source = v.strictObject({
   // http(s) only: a javascript: or data: URL would become a clickable link on the card.
   url: v.pipe(v.string(), v.url('must be an absolute URL'), v.regex(/^https?:\/\//i, 'must be an http(s) URL')),
   title: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
-  date: DateString,
+  published: v.optional(DateString),
+  retrieved: DayString,
 });
 
 /** Every claim the card can show is a Fact: a value with its source, how sure we are, and when. */
@@ -49,6 +58,34 @@ export const fact = <T extends v.GenericSchema>(value: T) =>
     status: FactStatus,
     asOf: DateString,
   });
+
+/** Stages of a lifecycle timeline, in the order a model usually passes them. */
+export const STAGES = ['announced', 'preview', 'limited', 'ga', 'deprecated', 'retired'] as const;
+export const Stage = v.picklist(STAGES, 'must be one of ' + STAGES.join(', '));
+
+/**
+ * One dated lifecycle transition with its own source. `shutdown` (deprecated events only) is the
+ * announced retirement day. `snapshot` names the dated API snapshot the event concerns (the alias
+ * moved on); events without it concern the model as a whole.
+ */
+export const TimelineEvent = v.pipe(
+  v.strictObject({
+    stage: Stage,
+    date: DateString,
+    shutdown: v.optional(DateString),
+    snapshot: v.optional(v.pipe(v.string(), v.minLength(1, 'must not be empty'))),
+    note: v.optional(v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(160, 'must be at most 160 characters'))),
+    source: Source,
+  }),
+  v.forward(
+    v.check((ev) => ev.shutdown === undefined || ev.stage === 'deprecated', 'only a deprecated event has a shutdown date'),
+    ['shutdown'],
+  ),
+  v.forward(
+    v.check((ev) => ev.shutdown === undefined || ev.shutdown >= ev.date, 'shutdown must not be before the deprecation'),
+    ['shutdown'],
+  ),
+);
 
 export const Specs = v.strictObject({
   context: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
@@ -89,7 +126,13 @@ export const Entry = v.strictObject({
    * form the knowledge lacks ("GPT-5.7") becomes a mention of this family, flagged unknownVersion.
    */
   versionForms: v.optional(v.array(v.pipe(v.string(), v.includes('{v}', 'must contain {v}')))),
-  lifecycle: fact(Lifecycle),
+  /**
+   * The standing as of `reviewed`, from a vendor page or an outlet. Optional: without a primary
+   * source the card makes no status claim and shows only the release date.
+   */
+  lifecycle: v.optional(fact(Lifecycle)),
+  /** Dated lifecycle transitions, sorted by date; the status for any day is computed from them. */
+  timeline: v.optional(v.array(TimelineEvent)),
   released: v.optional(fact(DateString)),
   announced: v.optional(fact(DateString)),
   specs: v.optional(fact(Specs)),
@@ -98,6 +141,8 @@ export const Entry = v.strictObject({
   successor: v.optional(EntityId),
   related: v.optional(v.array(EntityId)),
   facts: v.optional(v.array(fact(v.pipe(v.string(), v.minLength(1))))),
+  /** The day the entry was last checked against its sources. */
+  reviewed: DayString,
 });
 
 export const KnowledgeFile = v.strictObject({
@@ -112,6 +157,8 @@ export type Alias = v.InferOutput<typeof Alias>;
 export type Entry = v.InferOutput<typeof Entry>;
 export type Kind = Entry['kind'];
 export type Lifecycle = v.InferOutput<typeof Lifecycle>;
+export type Stage = v.InferOutput<typeof Stage>;
+export type TimelineEvent = v.InferOutput<typeof TimelineEvent>;
 export type KnowledgeFile = v.InferOutput<typeof KnowledgeFile>;
 
 export interface EntryIssue {

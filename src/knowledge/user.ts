@@ -9,12 +9,18 @@
  *   so a failed import keeps the previous data untouched.
  * - An entry with a bundled id overrides the bundled entry (card, aliases); a new id extends.
  * - A user alias beats a bundled alias for the same text.
+ * - Files in the earlier format (a source `date` instead of `published`/`retrieved`, no `reviewed`)
+ *   are migrated on import: the date becomes `retrieved` (the day the note's source was read is
+ *   all it says); a month-only date cannot be a reading day and is refused with a clear reason.
  */
 import { crossCheck, type FileEntry } from './check.ts';
 import { compileIndex, type CompiledIndex } from './compile.ts';
 import { validateFile, type Alias, type Entry, type EntryIssue } from './schema.ts';
 import { aliasKey } from '../core/normalize.ts';
 import { indexFingerprint, pickIndex } from './fingerprint.ts';
+import { migrateLegacyEntries } from './legacy.ts';
+
+export { migrateLegacyEntries };
 
 export { indexFingerprint, pickIndex };
 
@@ -27,6 +33,8 @@ export const IMPORT_FILE = 'import';
 
 export interface ImportResult {
   ok: boolean;
+  /** Sources converted from the earlier format (`date` → `retrieved`). */
+  migrated?: number;
   /** The user entries after the import (the previous ones when !ok). */
   entries: Entry[];
   issues: EntryIssue[];
@@ -77,6 +85,13 @@ export function importUserKnowledge(text: string, current: Entry[], bundledIds: 
   } catch (err) {
     return fail([{ file: IMPORT_FILE, id: '-', path: '(file)', reason: `not valid JSON: ${(err as Error).message}` }]);
   }
+  let migrated = 0;
+  if (data && typeof data === 'object' && Array.isArray((data as { entries?: unknown }).entries)) {
+    const m = migrateLegacyEntries(IMPORT_FILE, (data as { entries: unknown[] }).entries);
+    if (m.issues.length) return fail(m.issues);
+    migrated = m.migrated;
+    data = { ...(data as object), entries: m.entries };
+  }
   const incoming = validateFile(IMPORT_FILE, data);
   if (incoming.issues.length) return fail(incoming.issues);
   // Duplicates inside the import itself are an error, not "last one wins".
@@ -93,7 +108,7 @@ export function importUserKnowledge(text: string, current: Entry[], bundledIds: 
   if (merged.length > MAX_USER_ENTRIES) return fail([{ file: IMPORT_FILE, id: '-', path: 'entries', reason: `more than ${MAX_USER_ENTRIES} entries in all` }]);
   const currentIds = new Set(current.map((e) => e.id));
   const replaced = incoming.entries.filter((e) => currentIds.has(e.id)).length;
-  return { ok: true, entries: merged, issues: [], added: incoming.entries.length - replaced, replaced };
+  return { ok: true, entries: merged, issues: [], added: incoming.entries.length - replaced, replaced, migrated };
 }
 
 /** Current entries with `incoming` laid over them by id; order: current order, then new ones. */

@@ -14,6 +14,8 @@ export interface EntryResponse {
   links: Record<string, EntrySummary>;
   /** The entry comes from the user's own knowledge (import): the card labels it "Your note". */
   user?: boolean;
+  /** The reader's today (YYYY-MM-DD), set by the background: the card's status is computed for it. */
+  today?: string;
 }
 
 /** What the popup shows about a tab: answered by the page's top frame. */

@@ -6,6 +6,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { CompiledIndex } from '../knowledge/compile';
 import type { Entry } from '../knowledge/schema';
+import { migrateLegacyEntries } from '../knowledge/legacy';
 import { defaultSettings, MIGRATIONS, sanitize, SETTINGS_VERSION, type Settings, type SettingsProblem } from './schema';
 
 export const settingsItem = storage.defineItem<unknown>('local:settings', {
@@ -32,8 +33,19 @@ export interface UserKnowledge {
 
 export const userKnowledgeItem = storage.defineItem<UserKnowledge>('local:userKnowledge', {
   fallback: { entries: [], updatedAt: '' },
-  version: 1,
+  version: 2,
+  migrations: {
+    // v2: sources carry published/retrieved instead of date; entries carry reviewed.
+    2: (old: UserKnowledge): UserKnowledge => migrateStoredKnowledge(old),
+  },
 });
+
+/** Stored entries of the earlier format, converted (a month-only date is read by the import day). */
+export function migrateStoredKnowledge(old: UserKnowledge): UserKnowledge {
+  const day = /^\d{4}-\d{2}-\d{2}/.test(old?.updatedAt ?? '') ? old.updatedAt.slice(0, 10) : new Date().toISOString().slice(0, 10);
+  const entries = Array.isArray(old?.entries) ? (migrateLegacyEntries('stored', old.entries, day).entries as Entry[]) : [];
+  return { entries, updatedAt: old?.updatedAt ?? '' };
+}
 
 /**
  * Bundled + user aliases compiled into one index, written together with userKnowledge (see

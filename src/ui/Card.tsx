@@ -1,9 +1,10 @@
 /** The hover card. Renders text only (Preact escapes); every fact shows its status and source. */
-import type { Entry, Fact } from '../knowledge/schema';
+import type { Entry, Source } from '../knowledge/schema';
 import type { EntrySummary } from '../messaging/protocol';
 import { Compare } from './Compare';
 import { TrContext, useTr } from './tr';
-import { factStatusLabel, formatDate, formatTokens, kindLabel, statusLine } from '../core/status';
+import { factStatusLabel, formatDate, formatTokens, kindLabel, snapshotLines, staleNote, statusLine } from '../core/status';
+import { stateOn } from '../core/lifecycle';
 import { en, type Tr } from '../core/words';
 
 
@@ -29,13 +30,18 @@ export interface CardProps {
   onOpen(id: string): void;
   /** Words in the reader's language; English by default. */
   tr?: Tr;
+  /** The reader's today (YYYY-MM-DD): the status line and the freshness note are computed for it. */
+  today: string;
 }
 
-function SourceLink({ f }: { f: Fact<unknown> }) {
+/** A source link with the page's own date, or the day it was read when the page has none. */
+function SourceLink({ f }: { f: { source: Source } }) {
+  const tr = useTr();
+  const s = f.source;
   return (
-    <a class="src" href={f.source.url} target="_blank" rel="noopener noreferrer" title={f.source.url}>
-      {f.source.title}
-      <span class="src-date"> · {formatDate(f.source.date)}</span>
+    <a class="src" href={s.url} target="_blank" rel="noopener noreferrer" title={s.url}>
+      {s.title}
+      <span class="src-date"> · {s.published ? formatDate(s.published) : tr('retrievedOn', { date: formatDate(s.retrieved) })}</span>
     </a>
   );
 }
@@ -152,23 +158,19 @@ function CardBody(p: CardProps) {
           {tr('unknownVersion', { v: p.unknownVersion, name: e.name })}
         </p>
       )}
-      <p id="modellens-card-status" class={`status lc-${e.lifecycle.value}`}>
-        <strong>{statusLine(e, tr)}</strong> <Badge status={e.lifecycle.status} />
-      </p>
+      <Status e={e} today={p.today} />
       {p.timeline && (
         <p class="timeline" role="note">
           {p.timeline}
         </p>
       )}
       {p.compare ? (
-        <Compare a={e} b={p.compare} onClose={() => p.onCompare?.(null)} />
+        <Compare a={e} b={p.compare} today={p.today} onClose={() => p.onCompare?.(null)} />
       ) : (
         <Details p={p} e={e} />
       )}
       <div class="foot fine">
-        <span>
-          {tr('statusSource')} <SourceLink f={e.lifecycle} /> · {tr('asOf', { date: formatDate(e.lifecycle.asOf) })}
-        </span>
+        <StatusSource e={e} today={p.today} />
         {!p.compare && p.others && p.others.length > 0 && p.onCompare && (
           <label class="cmp">
             {tr('compareWith')}{' '}
@@ -192,11 +194,71 @@ function CardBody(p: CardProps) {
   );
 }
 
+/** The status for the reader's today, and a note when a non-final status was last reviewed long ago. */
+function Status({ e, today }: { e: Entry; today: string }) {
+  const tr = useTr();
+  const state = stateOn(e, today);
+  const stale = staleNote(e, today, tr);
+  return (
+    <p id="modellens-card-status" class={`status lc-${state?.value ?? 'none'}`}>
+      <strong>{statusLine(e, today, tr)}</strong>
+      {state?.from === 'lifecycle' && e.lifecycle && (
+        <>
+          {' '}
+          <Badge status={e.lifecycle.status} />
+        </>
+      )}
+      {state?.event?.note && <span class="event-note">{state.event.note}</span>}
+      {stale && (
+        <span class="stale" role="note">
+          {' '}
+          {stale}
+        </span>
+      )}
+    </p>
+  );
+}
+
+/** Where the status comes from: the timeline event that set it, or the lifecycle fact. */
+function StatusSource({ e, today }: { e: Entry; today: string }) {
+  const tr = useTr();
+  const state = stateOn(e, today);
+  if (state?.event)
+    return (
+      <span>
+        {tr('statusSource')} <SourceLink f={state.event} /> · {tr('asOf', { date: formatDate(e.reviewed) })}
+      </span>
+    );
+  if (state && e.lifecycle)
+    return (
+      <span>
+        {tr('statusSource')} <SourceLink f={e.lifecycle} /> · {tr('asOf', { date: formatDate(e.lifecycle.asOf) })}
+      </span>
+    );
+  return <span />;
+}
+
+function Snapshots({ e, today }: { e: Entry; today: string }) {
+  const tr = useTr();
+  const lines = snapshotLines(e, today, tr);
+  if (!lines.length) return null;
+  return (
+    <section class="snapshots" aria-label={tr('snapshotsLabel')}>
+      <ul>
+        {lines.map((l) => (
+          <li key={l}>{l}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function Details({ p, e }: { p: CardProps; e: Entry }) {
   const tr = useTr();
   return (
     <>
       <p class="summary">{e.summary}</p>
+      <Snapshots e={e} today={p.today} />
       <Specs e={e} />
       {e.facts && e.facts.length > 0 && (
         <section aria-label={tr('factsLabel')}>

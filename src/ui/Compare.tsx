@@ -4,13 +4,13 @@ import { formatDate, formatTokens, kindLabel, statusLine } from '../core/status'
 import type { CardWord, Tr } from '../core/words';
 import { useTr } from './tr';
 
-type Row = [label: CardWord, get: (e: Entry, tr: Tr) => string];
+type Row = [label: CardWord, get: (e: Entry, tr: Tr, today: string) => string];
 
 const dash = '—';
 const ROWS: Row[] = [
   ['vendor', (e) => e.vendor],
   ['kind', (e, tr) => kindLabel(e.kind, tr)],
-  ['status', (e, tr) => statusLine(e, tr)],
+  ['status', (e, tr, today) => statusLine(e, today, tr)],
   ['releasedCol', (e) => (e.released ? formatDate(e.released.value) : dash)],
   ['context', (e) => (e.specs?.value.context ? formatTokens(e.specs.value.context) : dash)],
   ['maxOutput', (e) => (e.specs?.value.output ? formatTokens(e.specs.value.output) : dash)],
@@ -19,7 +19,7 @@ const ROWS: Row[] = [
   ['cutoff', (e) => (e.specs?.value.knowledgeCutoff ? formatDate(e.specs.value.knowledgeCutoff) : dash)],
 ];
 
-export function Compare({ a, b, onClose }: { a: Entry; b: Entry; onClose(): void }) {
+export function Compare({ a, b, today, onClose }: { a: Entry; b: Entry; today: string; onClose(): void }) {
   const tr = useTr();
   return (
     <section class="compare" aria-label={tr('compareLabel', { a: a.name, b: b.name })}>
@@ -37,8 +37,8 @@ export function Compare({ a, b, onClose }: { a: Entry; b: Entry; onClose(): void
           {ROWS.map(([label, get]) => (
             <tr key={label}>
               <th scope="row">{tr(label)}</th>
-              <td>{get(a, tr)}</td>
-              <td>{get(b, tr)}</td>
+              <td>{get(a, tr, today)}</td>
+              <td>{get(b, tr, today)}</td>
             </tr>
           ))}
         </tbody>

@@ -9,6 +9,9 @@ import { getEntry, setUserEntries } from '../knowledge/store';
 import type { Entry } from '../knowledge/schema';
 import { userKnowledgeItem } from '../settings/items';
 import { Card } from './Card';
+import { knowledgeAsOf, localDay } from '../core/lifecycle';
+import { formatDate } from '../core/status';
+import { readerToday } from '../settings/today';
 import cardCss from './card.css?inline';
 import { t, type MessageKey } from './i18n';
 
@@ -39,7 +42,7 @@ export function filterEntries(list: Entry[], query: string, kind: string): Entry
 }
 
 /** The card, in its own shadow root so page and card styles stay apart (as on web pages). */
-function CardPane({ id, onOpen, onClose }: { id: string; onOpen(id: string): void; onClose(): void }) {
+function CardPane({ id, today, onOpen, onClose }: { id: string; today: string; onOpen(id: string): void; onClose(): void }) {
   const host = useRef<HTMLDivElement>(null);
   const [pinned, setPinned] = useState(false);
   useEffect(() => {
@@ -58,7 +61,7 @@ function CardPane({ id, onOpen, onClose }: { id: string; onOpen(id: string): voi
     layer.classList.toggle('dark', matchMedia('(prefers-color-scheme: dark)').matches);
     const data = getEntry(id);
     render(
-      <Card entry={data.entry} links={data.links} alias={data.entry?.name ?? id} pinned={pinned} onPin={() => setPinned(!pinned)} onClose={onClose} onOpen={onOpen} />,
+      <Card entry={data.entry} links={data.links} alias={data.entry?.name ?? id} today={today} pinned={pinned} onPin={() => setPinned(!pinned)} onClose={onClose} onOpen={onOpen} />,
       layer,
     );
   });
@@ -74,6 +77,9 @@ export function KnowledgeBrowser({ bundled }: { bundled: Record<string, Entry> }
   const [query, setQuery] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
   const [kind, setKind] = useState('all');
   const [selected, setSelected] = useState<string | null>(() => new URLSearchParams(location.search).get('id'));
+  const [today, setToday] = useState(() => localDay(new Date()));
+  useEffect(() => void readerToday().then(setToday), []);
+  const asOf = useMemo(() => knowledgeAsOf(Object.values(bundled)), [bundled]);
 
   useEffect(() => {
     const apply = (entries: Entry[]) => {
@@ -124,6 +130,11 @@ export function KnowledgeBrowser({ bundled }: { bundled: Record<string, Entry> }
         <p class="muted count" id="count" aria-live="polite">
           {t('browser.count', { n: shown.length, total: all.length }, shown.length)}
         </p>
+        {asOf && (
+          <p class="muted asof" id="knowledge-asof">
+            {t('browser.knowledgeAsOf', { date: formatDate(asOf) })}
+          </p>
+        )}
       </header>
       <div class="kb-body">
         <ul class="entries" id="entries" aria-label={t('browser.title')}>
@@ -150,7 +161,7 @@ export function KnowledgeBrowser({ bundled }: { bundled: Record<string, Entry> }
                   <span class="your-note">{t('common.yourNote')}</span> {t('browser.yourNoteHelp')}
                 </p>
               )}
-              <CardPane id={selected} onOpen={setSelected} onClose={() => setSelected(null)} />
+              <CardPane id={selected} today={today} onOpen={setSelected} onClose={() => setSelected(null)} />
             </>
           ) : (
             <p class="muted">{t('browser.pick')}</p>

@@ -9,6 +9,8 @@ import { groupByVendor } from '../settings/apply';
 import { updateSettings } from '../settings/items';
 import { setSiteEnabled } from '../settings/schema';
 import { t } from './i18n';
+import knowledgeDate from 'virtual:modellens-knowledge-date';
+import { formatDate } from '../core/status';
 
 /** While the popup is open, the page may still be scanning: refresh the list this often. */
 const REFRESH_MS = 1000;
@@ -134,6 +136,11 @@ export function Popup({ tabId }: { tabId: number | null }) {
             </div>
           )}
         </>
+      )}
+      {knowledgeDate && (
+        <p class="muted asof" id="knowledge-asof">
+          {t('popup.knowledgeAsOf', { date: formatDate(knowledgeDate) })}
+        </p>
       )}
     </div>
   );

@@ -10,6 +10,7 @@ import { CARD_OFFSET, VIEWPORT_PADDING } from '../core/constants';
 import type { EntryResponse, EntrySummary } from '../messaging/protocol';
 import type { Entry } from '../knowledge/schema';
 import { timelineNote } from '../core/timeline';
+import { localDay } from '../core/lifecycle';
 import { readPublishDate } from '../dom/page-date';
 import { Card } from './Card';
 import { t, type MessageKey } from './i18n';
@@ -177,10 +178,13 @@ export class CardHost {
     const t = this.target;
     const entry = this.data?.entry ?? null;
     if (this.pageDate === undefined) this.pageDate = readPublishDate(document);
+    // The background's day (the reader's today); the local calendar day until it answered.
+    const today = this.data?.today ?? localDay(new Date());
     render(
       h(Card, {
         tr,
-        timeline: entry ? timelineNote(entry, this.pageDate, tr) : null,
+        today,
+        timeline: entry ? timelineNote(entry, this.pageDate, today, tr) : null,
         user: this.data?.user === true,
         others: entry ? this.handlers.others(entry.id) : [],
         compare: this.compare,

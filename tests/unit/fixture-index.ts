@@ -3,11 +3,11 @@ import { compileIndex } from '../../src/knowledge/compile';
 import type { Entry } from '../../src/knowledge/schema';
 import { createMatcher } from '../../src/core/matcher';
 
-const src = { url: 'https://example.com/a', title: 'Example', date: '2026-01-01' };
+const src = { url: 'https://example.com/a', title: 'Example', retrieved: '2026-01-01' };
 const life = { value: 'ga' as const, source: src, status: 'confirmed' as const, asOf: '2026-07-01' };
 
 function e(id: string, name: string, aliases: Entry['aliases'], extra: Partial<Entry> = {}): Entry {
-  return { id, name, vendor: id.split('/')[0], kind: 'model', summary: name, aliases, lifecycle: life, ...extra };
+  return { id, name, vendor: id.split('/')[0], kind: 'model', summary: name, aliases, lifecycle: life, reviewed: '2026-07-01', ...extra };
 }
 
 export const fixtureEntries: Entry[] = [

@@ -10,14 +10,29 @@ import { describe, expect, it } from 'vitest';
 import { aliasKey, aliasText, checkFiles, factsOf } from '../../src/knowledge/check';
 import { ENTRIES_DIR, formatIssue, readKnowledgeDir } from '../../src/knowledge/load';
 import type { Entry } from '../../src/knowledge/schema';
+import { classify, REGISTRY, type Registry } from '../../src/knowledge/sources';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/knowledge/', import.meta.url));
 const TODAY = '2026-11-25';
+/** The real day: bundled knowledge may be newer than the fixtures' day. */
+const REAL_TODAY = new Date().toISOString().slice(0, 10);
+
+/** The bundled reference and community lists, and one fixture vendor. */
+const FIXTURE_REGISTRY: Registry = {
+  ...REGISTRY,
+  vendors: { acme: { name: 'Acme', domains: ['example.com', 'huggingface.co/acme'] } },
+};
 
 /** Issues of one fixture directory, formatted, with file names relative to it. */
 function check(name: string, today = TODAY): string[] {
   const dir = join(FIXTURES, name);
-  return readKnowledgeDir(dir, { relativeTo: dir, today }).issues.map(formatIssue);
+  return readKnowledgeDir(dir, { relativeTo: dir, today, registry: FIXTURE_REGISTRY }).issues.map(formatIssue);
+}
+
+/** Source-policy warnings of one fixture directory. */
+function warnings(name: string): string[] {
+  const dir = join(FIXTURES, name);
+  return readKnowledgeDir(dir, { relativeTo: dir, today: TODAY, registry: FIXTURE_REGISTRY }).warnings.map(formatIssue);
 }
 
 describe('bundled knowledge', () => {
@@ -44,10 +59,29 @@ describe('bundled knowledge', () => {
       expect(entries.some((e) => e.kind === kind), kind).toBe(true);
   });
 
-  it('no fact is dated after its asOf or after today', () => {
+  it('no fact is dated after its asOf or after today; every source was read on a day, after it was published', () => {
     for (const { e, path, f } of allFacts) {
-      expect(f.source.date <= f.asOf, `${e.id} ${path}`).toBe(true);
-      expect(f.asOf <= TODAY, `${e.id} ${path}`).toBe(true);
+      if (f.source.published) expect(f.source.published <= f.asOf, `${e.id} ${path}`).toBe(true);
+      if (f.source.published) expect(f.source.published <= f.source.retrieved, `${e.id} ${path}`).toBe(true);
+      expect(f.source.retrieved <= REAL_TODAY, `${e.id} ${path}`).toBe(true);
+      expect(f.asOf <= REAL_TODAY, `${e.id} ${path}`).toBe(true);
+    }
+  });
+
+  it('source policy: no lifecycle from a reference, no confirmed fact off the vendor\'s domains', () => {
+    for (const e of entries) {
+      const vendor = e.id.split('/')[0];
+      if (e.lifecycle) expect(classify(e.lifecycle.source.url).class, `${e.id} lifecycle`).not.toBe('reference');
+      for (const ev of e.timeline ?? []) expect(classify(ev.source.url).class, `${e.id} timeline`).not.toBe('reference');
+      for (const [path, f] of factsOf(e))
+        if (f.status === 'confirmed') expect(classify(f.source.url), `${e.id} ${path}`).toMatchObject({ class: 'vendor', vendor });
+    }
+  });
+
+  it('every entry has a reviewed day, no earlier than the sources it was checked against', () => {
+    for (const e of entries) {
+      expect(e.reviewed <= REAL_TODAY, e.id).toBe(true);
+      for (const [path, f] of factsOf(e)) expect(f.source.retrieved <= e.reviewed, `${e.id} ${path}`).toBe(true);
     }
   });
 
@@ -106,9 +140,11 @@ describe('bundled knowledge', () => {
   it('cards tell confirmed, reported, disputed and never-shipped apart', () => {
     const statuses = (id: string) => new Set(factsOf(byId.get(id)!).map(([, f]) => f.status));
     expect(statuses('anthropic/capybara')).toContain('disputed');
-    expect(statuses('anthropic/mythos')).toEqual(new Set(['confirmed', 'reported', 'disputed']));
+    expect(statuses('anthropic/mythos')).toContain('reported');
+    expect(statuses('anthropic/mythos')).toContain('disputed');
+    expect(allFacts.some(({ f }) => f.status === 'confirmed')).toBe(true);
     expect(byId.get('anthropic/claude-sonnet-4-8')!.lifecycle).toMatchObject({ value: 'never-shipped', status: 'never-shipped' });
-    expect(byId.get('anthropic/fennec')!.lifecycle.status).toBe('rumored');
+    expect(byId.get('anthropic/fennec')!.lifecycle!.status).toBe('rumored');
   });
 
   it('shows the corrections to the seed post', () => {
@@ -191,12 +227,84 @@ describe('knowledge checks report each error class precisely', () => {
 
   it('dates in the future of asOf, and asOf in the future of today', () => {
     expect(check('future-date')).toEqual([
-      'models.json: acme/rocket-1: lifecycle.source.date: source date 2026-02-01 is after asOf 2026-01-10',
+      'models.json: acme/rocket-1: lifecycle.source.published: published 2026-02-01 is after asOf 2026-01-10',
       'models.json: acme/rocket-1: released.value: date 2026-03-01 is after asOf 2026-01-10',
       'models.json: acme/rocket-1: facts.0.asOf: asOf 2027-01-01 is in the future (today is 2026-11-25)',
     ]);
     // The same file is fine once that day has come.
     expect(check('future-date', '2027-01-01')).toHaveLength(2);
+  });
+
+  it('a source without the day it was read', () => {
+    expect(check('missing-retrieved')).toEqual([
+      'models.json: acme/rocket-1: lifecycle.source.retrieved: Invalid key: Expected "retrieved" but received undefined',
+    ]);
+  });
+
+  it('an entry without a reviewed day', () => {
+    expect(check('missing-reviewed')).toEqual(['models.json: acme/rocket-1: reviewed: Invalid key: Expected "reviewed" but received undefined']);
+  });
+
+  it('a page published after it was read', () => {
+    expect(check('published-after-retrieved')).toEqual([
+      'models.json: acme/rocket-1: released.source.published: published 2026-03-01 is after retrieved 2026-02-01',
+    ]);
+  });
+
+  it('confirmed from an outlet: only the vendor\'s own domains confirm', () => {
+    expect(check('confirmed-outlet')).toEqual([
+      "models.json: acme/rocket-1: facts.0.status: confirmed needs a source on Acme's own domains; news.example.net is an outlet source, so reported at most",
+    ]);
+  });
+
+  it('confirmed from a community host (a wiki; a re-upload outside the vendor\'s Hugging Face org)', () => {
+    // facts.1 is on the vendor's own Hugging Face organisation and may confirm.
+    expect(check('confirmed-community')).toEqual([
+      'models.json: acme/rocket-1: facts.0.status: confirmed from a community source (aiwiki.ai: wiki); a community page can only report',
+      "models.json: acme/rocket-1: facts.2.status: confirmed from a community source (huggingface.co: repositories outside the vendors' organisations: re-uploads, fine-tunes); a community page can only report",
+    ]);
+  });
+
+  it('a lifecycle or a timeline event sourced to a reference (models.dev, arXiv)', () => {
+    expect(check('reference-lifecycle')).toEqual([
+      "models.json: acme/rocket-1: lifecycle.source: models.dev is a reference source and never sources a lifecycle; cite the vendor's page or an outlet",
+      "models.json: acme/rocket-1: timeline.0.source: arxiv.org is a reference source and never sources a lifecycle; cite the vendor's page or an outlet",
+    ]);
+  });
+
+  it('a vendor missing from the registry, or named differently', () => {
+    expect(check('unknown-vendor')).toEqual([
+      'models.json: zeta/spark-1: id: vendor "zeta" is not in the source registry (src/knowledge/vendors.json)',
+      'models.json: acme/rocket-2: vendor: "ACME Corp" differs from the registry\'s name "Acme" for acme',
+    ]);
+  });
+
+  it('timeline events out of order', () => {
+    expect(check('timeline-order')).toEqual([
+      'models.json: acme/rocket-1: timeline.1.date: events must be sorted by date: 2026-01-05 comes after 2026-03-01',
+    ]);
+  });
+
+  it('a shutdown date on an event that is not a deprecation, or before it', () => {
+    expect(check('timeline-shutdown')).toEqual([
+      'models.json: acme/rocket-1: timeline.0.shutdown: only a deprecated event has a shutdown date',
+      'models.json: acme/rocket-1: timeline.1.shutdown: shutdown must not be before the deprecation',
+    ]);
+  });
+
+  it('a lifecycle that disagrees with its timeline on the reviewed day (snapshot events do not count)', () => {
+    expect(check('lifecycle-timeline')).toEqual([
+      'models.json: acme/rocket-1: lifecycle.value: lifecycle "ga" disagrees with the timeline, which gives "retired" on reviewed 2026-10-01',
+    ]);
+  });
+
+  it('warnings: a release date from a reference only, a community source; neither fails the check', () => {
+    expect(check('policy-warnings')).toEqual([]);
+    expect(warnings('policy-warnings')).toEqual([
+      'models.json: acme/rocket-1: released.source: date sourced only to a reference (models.dev); confirm it with a vendor page or model card',
+      'models.json: acme/rocket-1: facts.0.source: community source (aiwiki.ai: wiki); replace it with a vendor page or a named outlet',
+    ]);
+    expect(warnings('valid')).toEqual([]);
   });
 
   it('files that are not {"entries": [...]}', () => {
@@ -216,11 +324,11 @@ describe('knowledge checks report each error class precisely', () => {
     const file = 'anthropic.json';
     const data = JSON.parse(readFileSync(join(ENTRIES_DIR, file), 'utf8'));
     const opus = data.entries.find((e: Entry) => e.id === 'anthropic/claude-opus-4-6');
-    delete opus.lifecycle.source;
+    delete opus.released.source;
     data.entries.find((e: Entry) => e.id === 'anthropic/claude-opus-4-7').successor = 'anthropic/claude-opus-9';
     data.entries.push({ ...data.entries.find((e: Entry) => e.id === 'anthropic/capybara') });
     const issues = checkFiles([{ file, data }], { today: TODAY }).issues.map(formatIssue);
-    expect(issues).toContain('anthropic.json: anthropic/claude-opus-4-6: lifecycle.source: Invalid key: Expected "source" but received undefined');
+    expect(issues).toContain('anthropic.json: anthropic/claude-opus-4-6: released.source: Invalid key: Expected "source" but received undefined');
     expect(issues).toContain('anthropic.json: anthropic/claude-opus-4-7: successor: links to unknown entry "anthropic/claude-opus-9"');
     expect(issues).toContain('anthropic.json: anthropic/capybara: id: duplicate id, first defined in anthropic.json');
     // Each problem is reported once: a broken entry is not reported again as a dangling link target,

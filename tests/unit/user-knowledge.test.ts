@@ -10,13 +10,14 @@ import {
   importUserKnowledge,
   indexFingerprint,
   mergeEntries,
+  migrateLegacyEntries,
   pickIndex,
 } from '../../src/knowledge/user';
 import { createMatcher, match } from '../../src/core/matcher';
 import { fixtureEntries } from './fixture-index';
 
 const TODAY = '2026-08-01';
-const src = { url: 'https://example.org/notes', title: 'My notes', date: '2026-05-01' };
+const src = { url: 'https://example.org/notes', title: 'My notes', published: '2026-05-01', retrieved: '2026-06-01' };
 function entry(id: string, name: string, aliases: Entry['aliases'], extra: Partial<Entry> = {}): Entry {
   return {
     id,
@@ -26,6 +27,7 @@ function entry(id: string, name: string, aliases: Entry['aliases'], extra: Parti
     summary: `${name}, from my notes.`,
     aliases,
     lifecycle: { value: 'ga', source: src, status: 'reported', asOf: '2026-06-01' },
+    reviewed: '2026-06-01',
     ...extra,
   };
 }
@@ -84,6 +86,70 @@ describe('importUserKnowledge', () => {
     const r = importUserKnowledge(file([js]), [], bundledIds, TODAY);
     expect(r.ok).toBe(false);
     expect(r.issues).toEqual([{ file: 'import', id: 'acme/js', path: 'facts.0.source.url', reason: 'must be an http(s) URL' }]);
+  });
+
+  it('migrates a file in the earlier format (source date → retrieved, reviewed from the newest source)', () => {
+    const old = {
+      id: 'acme/legacy',
+      name: 'Legacy',
+      vendor: 'Acme',
+      kind: 'model',
+      summary: 'Written before published/retrieved.',
+      aliases: ['Acme Legacy'],
+      lifecycle: { value: 'ga', source: { url: 'https://example.org/a', title: 'A', date: '2026-05-01' }, status: 'reported', asOf: '2026-05-01' },
+      facts: [{ value: 'It exists.', source: { url: 'https://example.org/b', title: 'B', date: '2026-06-03' }, status: 'reported', asOf: '2026-06-03' }],
+    };
+    const r = importUserKnowledge(file([old]), [], bundledIds, TODAY);
+    expect(r).toMatchObject({ ok: true, added: 1, migrated: 2 });
+    expect(r.entries[0].lifecycle!.source).toEqual({ url: 'https://example.org/a', title: 'A', retrieved: '2026-05-01' });
+    expect(r.entries[0].reviewed).toBe('2026-06-03');
+    // Exported again, it is in the current format.
+    expect(exportUserKnowledge(r.entries)).not.toMatch(/"date"/);
+  });
+
+  it('refuses an earlier-format month-only date clearly and keeps the previous entries', () => {
+    const prev = [entry('acme/old', 'Old', ['Acme Old'])];
+    const old = { ...entry('acme/m', 'M', ['Acme M']), lifecycle: { value: 'ga', source: { url: 'https://example.org/a', title: 'A', date: '2026-05' }, status: 'reported', asOf: '2026-05-01' } };
+    delete (old as { reviewed?: string }).reviewed;
+    const r = importUserKnowledge(file([old]), prev, bundledIds, TODAY);
+    expect(r.ok).toBe(false);
+    expect(r.entries).toBe(prev);
+    expect(r.issues).toEqual([
+      {
+        file: 'import',
+        id: 'acme/m',
+        path: 'lifecycle.source.date',
+        reason: 'earlier format with a month only ("2026-05"): give "retrieved" (the day you read the page, YYYY-MM-DD) and, if the page has one, "published"',
+      },
+    ]);
+  });
+
+  it('stored entries of the earlier format are converted; a month-only date was read by the import day', () => {
+    const stored = [
+      {
+        ...entry('acme/s', 'S', ['Acme S']),
+        reviewed: undefined,
+        lifecycle: { value: 'ga', source: { url: 'https://example.org/a', title: 'A', date: '2026-05' }, status: 'reported', asOf: '2026-05-01' },
+        facts: [{ value: 'x', source: { url: 'https://example.org/b', title: 'B', date: '2026-04-02' }, status: 'reported', asOf: '2026-04-02' }],
+      },
+    ];
+    const r = migrateLegacyEntries('stored', stored, '2026-06-20');
+    expect(r.migrated).toBe(2);
+    expect(r.issues).toEqual([]);
+    const [e] = r.entries as Entry[];
+    expect(e.lifecycle!.source).toEqual({ url: 'https://example.org/a', title: 'A', published: '2026-05', retrieved: '2026-06-20' });
+    expect(e.facts![0].source).toEqual({ url: 'https://example.org/b', title: 'B', retrieved: '2026-04-02' });
+    expect(e.reviewed).toBe('2026-06-20');
+    // Current-format entries come back as they were.
+    const current = [entry('acme/t', 'T', ['Acme T'])];
+    expect(migrateLegacyEntries('stored', current, '2026-06-20')).toEqual({ entries: current, migrated: 0, issues: [] });
+  });
+
+  it('an entry may make no lifecycle claim; a lifecycle needs a source that was read', () => {
+    const noLifecycle = { ...entry('acme/n', 'N', ['Acme N']), lifecycle: undefined };
+    expect(importUserKnowledge(file([noLifecycle]), [], bundledIds, TODAY).ok).toBe(true);
+    const unread = entry('acme/u', 'U', ['Acme U'], { lifecycle: { value: 'ga', source: { url: 'https://example.org/a', title: 'A' } as never, status: 'reported', asOf: '2026-06-01' } });
+    expect(importUserKnowledge(file([unread]), [], bundledIds, TODAY).issues[0]).toMatchObject({ id: 'acme/u', path: 'lifecycle.source.retrieved' });
   });
 
   it('refuses oversized files', () => {
