@@ -1,0 +1,95 @@
+/**
+ * The grammar of name tails: what may follow a known name and still be part of it
+ * ("GLM-4-32B-Base-0414", "Yi-34B-Chat-4bits", "GPT-4o 0513", "DeepSeek-R1-Distill-Qwen-32B").
+ * One table, read by the matcher (src/core/matcher.ts, `extend`); the rules are in
+ * docs/matching.md ("Tails").
+ *
+ * A tail is a run of tokens after the name. Each token comes after a separator:
+ * - joined: one hyphen (or `@` before a date, `_` in quantisation names), no space — the id style;
+ * - spaced: whitespace — prose; only the rows marked spaced may follow a space, so ordinary words
+ *   after a name stay outside it ("GPT-5 plus a retriever", "Yi-34B chat model").
+ */
+
+/** What a tail token says about the name. */
+export const enum Tail {
+  /** A snapshot date: 0414, 2507, 20240620, 2024-08-06. Same model. */
+  Date = 1,
+  /** A training stage or release label: Base, Instruct, Chat, IT, Thinking, Preview. Same model. */
+  Stage,
+  /** Quantisation or file format: FP8, BF16, AWQ, GPTQ, GGUF, Int4, 4bits, HF. Same weights. */
+  Quant,
+  /** A parameter count, active parameters, or context length: 7B, A3B, 8x7B, 200K, 1M. */
+  Size,
+  /** A version label: v0.1, v1.5. */
+  Version,
+  /** A variant or specialty word: mini, Pro, Flash-Lite, Coder, Math, VL. */
+  Variant,
+  /** A model code after a hyphen: Z1, R1, V3, K2, 4V, 4.1V. */
+  Code,
+}
+
+/**
+ * The table: [class, token pattern (whole token, case-insensitive), where it may stand].
+ * Where: 0 = joined only; 1 = also spaced; 2 = spaced only when capitalised (or in capitals) —
+ * words that are also ordinary English ("Pro", "Plus", "Thinking").
+ */
+export const TAIL_TABLE: ReadonlyArray<readonly [Tail, string, 0 | 1 | 2]> = [
+  [Tail.Date, '(?:19|20)\\d{6}|(?:19|20)\\d\\d-\\d\\d-\\d\\d|\\d{4}', 1],
+  [Tail.Size, '\\d{1,4}(?:\\.\\d{1,2})?[bm]|[ae]\\d{1,3}(?:\\.\\d)?b|\\d{1,2}x\\d{1,3}b|\\d{1,4}k', 1],
+  [Tail.Version, 'v\\d{1,2}(?:\\.\\d{1,2}){0,2}', 1],
+  [Tail.Quant, 'fp(?:4|8|16|32)|bf16|int[348]|awq|gptq|gguf|ggml|mlx|onnx|exl2|nf4|q[2-8](?:_k)?(?:_[sml0-9])?|w\\d{1,2}a\\d{1,2}|\\d{1,2}-?bits?', 0],
+  [Tail.Quant, 'FP8|BF16|AWQ|GPTQ|GGUF|MLX', 1],
+  [Tail.Quant, 'hf', 0],
+  [Tail.Stage, 'base|chat|distill|sft|rlhf|dpo|zero|think|terminus|rumination|latest|rc\\d?|beta|alpha', 0],
+  [Tail.Stage, 'instruct|inst', 1],
+  [Tail.Stage, 'it', 0],
+  [Tail.Stage, 'IT', 1],
+  [Tail.Stage, 'thinking|reasoning|preview|instant|experimental', 2],
+  [
+    Tail.Variant,
+    'mini|nano|turbo|exp|coder|codex|vl|moe|omni|highspeed|flashx|flash|lite|ultra|sonnet|opus|haiku|scout|maverick|math|audio|realtime',
+    1,
+  ],
+  [Tail.Variant, 'code|vision|embed|embedding|guard|long|large|medium|small|tiny', 0],
+  [Tail.Variant, 'pro|max|plus|fast|air|next', 2],
+  [Tail.Code, '[a-z]{1,2}\\d{1,2}(?:\\.\\d)?[a-z]?|\\d{1,2}(?:\\.\\d)?[a-z]{1,2}', 0],
+];
+
+/** A token: letters and digits, with inner dots before digits ("v1.5", "4.1V", "1.5B") and `_` in quant names. */
+export const TOKEN = '[A-Za-z0-9]+(?:\\.\\d+[A-Za-z]*)*(?:_[A-Za-z0-9]+)*';
+
+/** The joined date "2024-08-06" is one token though it holds hyphens. */
+export const LONG_DATE = '(?:19|20)\\d\\d-\\d\\d-\\d\\d';
+
+/** Words after a spaced number that make it a quantity, not a date or a size ("Llama 3 1024 tokens"). */
+export const UNIT_AFTER = /^[\s\u00a0]*(?:tokens?|words?|pixels?|px|steps?|samples?|images?|examples?|lines?|chars?|characters?|%|x\b|gb\b|mb\b)/i;
+
+const rows = TAIL_TABLE.map(([cls, src, where]) => [cls, new RegExp(`^(?:${src})$`, /[A-Z]/.test(src) ? '' : 'i'), where] as const);
+
+/**
+ * The class of one tail token, or 0 when the grammar does not take it here.
+ * `spaced`: it follows whitespace. Dates after a space must be a plausible MMDD or YYMM.
+ */
+export function tailClass(token: string, spaced: boolean): Tail | 0 {
+  for (const [cls, re, where] of rows) {
+    if (!re.test(token)) continue;
+    if (spaced) {
+      if (where === 0) continue;
+      if (where === 2 && !/^[A-Z]/.test(token)) continue;
+      if (cls === Tail.Date && !plausibleDate(token)) continue;
+    }
+    return cls;
+  }
+  return 0;
+}
+
+/** 0414 (MMDD), 2507 (YYMM), 20240620, 2024-08-06. */
+function plausibleDate(t: string): boolean {
+  if (t.length !== 4) return true;
+  const a = +t.slice(0, 2);
+  const b = +t.slice(2);
+  return (a >= 1 && a <= 12 && b >= 1 && b <= 31) || (a >= 23 && a <= 35 && b >= 1 && b <= 12);
+}
+
+/** Tails that name the same model (a snapshot, a stage, a file format): the entity stays the model. */
+export const SAME_MODEL = (c: Tail | 0) => c === Tail.Date || c === Tail.Stage || c === Tail.Quant;
