@@ -21,13 +21,36 @@ export type Strictness = 'block' | 'page' | 'off';
 export const DEFAULT_STRICTNESS: Strictness = 'page';
 
 /** Words that tell a block is about AI. Case-sensitive acronyms and vendor names; the rest any case. */
-const AI_ACRONYMS = /(?<![\w-])(?:AI|IA|KI|LLMs?|GPTs?|APIs?|SDKs?|GPUs?|RLHF|SOTA|MMLU|SWE-bench|VRAM|RAG|MoE|xAI|Cohere|Zhipu|MiniMax|AI21|Moonshot)(?![\w-])/;
+const AI_ACRONYMS = /(?<![\w-])(?:AI|IA|KI|LLMs?|GPTs?|APIs?|SDKs?|GPUs?|RLHF|SOTA|MMLU|SWE-bench|VRAM|RAG|MoE|xAI|Cohere|Zhipu|MiniMax|AI21|Moonshot)(?![\w-])/g;
+/** English, German, French and Spanish AI words. */
 const AI_WORDS =
-  /\b(?:models?|modelos?|modèles?|modell|benchmarks?|tokens?|chatbots?|prompts?|prompting|weights|inference|fine-?tun(?:e|ed|ing)|context window|open[- ]weights?|open[- ]source model|agentic|neural|machine learning|artificial intelligence|inteligencia artificial|intelligence artificielle|künstliche intelligenz|multimodal|generative|transformer|reasoning|system card|anthropic|openai|deepmind|hugging ?face|deepseek|nvidia|copilot|chatgpt|vertex|bedrock|ollama|leaderboard|parameters|endpoints?|coding agent|language model)\b/i;
+  /\b(?:models?|modelos?|modèles?|modell(?:e|en)?|(?:sprach|ki-|basis)modell(?:e|en)?|codenamen?|benchmarks?|tokens?|chatbots?|prompts?|prompting|weights|inference|fine-?tun(?:e|ed|ing)|context window|open[- ]weights?|open[- ]source model|agentic|neural|machine learning|artificial intelligence|inteligencia artificial|intelligence artificielle|künstliche intelligenz|multimodal|generative|generativa|générative|transformer|reasoning|system card|anthropic|openai|deepmind|hugging ?face|deepseek|nvidia|copilot|chatgpt|vertex|bedrock|ollama|leaderboard|parameters|parámetros|paramètres|endpoints?|coding agent|language model|code ?names?|nombres? en clave|noms? de code|quantiz(?:ed|ation)|checkpoints?)\b/gi;
+/** Chinese AI words (no word boundaries in CJK text). */
+const AI_CJK = /模型|人工智能|智能体|推理|微调|量化|训练|部署|开源|显存/g;
+
+/** Start and end of every AI cue in the block. */
+function aiCues(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const re of [AI_ACRONYMS, AI_WORDS, AI_CJK]) for (const c of text.matchAll(re)) out.push([c.index!, c.index! + c[0].length]);
+  return out;
+}
 
 export function hasAiContext(text: string): boolean {
-  return AI_ACRONYMS.test(text) || AI_WORDS.test(text);
+  return aiCues(text).length > 0;
 }
+
+/** Characters between a mention and the nearest of `cues` (Infinity: none). */
+function nearest(cues: [number, number][], m: Match): number {
+  let d = Infinity;
+  for (const [s, e] of cues) if (s !== m.start || e !== m.end) d = Math.min(d, Math.max(0, s - m.end, m.start - e));
+  return d;
+}
+
+/** Senses in which a word takes a number: "Opus 34", "Sonnet 18", "Nova 3". */
+const NUMBERED = /^(?:music|poetry|astronomy)$/;
+
+/** A name that modifies another noun is that thing's name: "the Llama 3.1 license", "the Capybara dataset". */
+const HEAD_AFTER = /^[\s\u00a0-]+(?:community[\s\u00a0]+)?(?:licen[cs]es?|data ?sets?|corpus)\b/i;
 
 const CAP_WORD = /^[\s\u00a0]*(?:&[\s\u00a0]*)?\p{Lu}[\p{Ll}\p{Lu}]/u;
 const PREV_CAP_WORD = /(\p{Lu}\p{Ll}+)[\s\u00a0]+$/u;
@@ -44,12 +67,14 @@ const OF_AFTER = /^[\s\u00a0]+(?:of|de|von|du)[\s\u00a0]|^,[\s\u00a0]+(?:the|a|a
 /** Rule 1: is this mention part of a longer proper name that is not a model? */
 export function looksLikeOtherName(text: string, m: Match): boolean {
   if (/\d/.test(m.alias)) return false; // "Opus 4.6" is not a person
-  if (CAP_WORD.test(text.slice(m.end, m.end + 40))) return true;
+  const after = text.slice(m.end, m.end + 40);
+  if (CAP_WORD.test(after)) return true;
   const before = text.slice(Math.max(0, m.start - 40), m.start);
   const prev = PREV_CAP_WORD.exec(before);
   if (prev && !VENDOR_WORDS.test(prev[1])) {
     const beforePrev = before.slice(0, prev.index);
-    if (!SENTENCE_START.test(beforePrev)) return true;
+    // "Yesterday Claude said": a sentence goes on; "Bionic GPT - On-premise …" is a name.
+    if (!SENTENCE_START.test(beforePrev) || !/^(?:[\s\u00a0]+\p{Ll}|[,;:.!?)]|$)/u.test(after)) return true;
   }
   return false;
 }
@@ -66,6 +91,14 @@ export function namedOtherwise(text: string, m: Match): boolean {
   return !!poss && !VENDOR_WORDS.test(poss[1]);
 }
 
+/** What the block cannot tell by itself: the sense lexicons and the page's topic. */
+export interface Local {
+  /** Cue lexicon per sense (Matcher.cues). */
+  cues?: Record<string, RegExp>;
+  /** The page is about this mention's model or family (its title or first heading names it). */
+  onTopic?: (m: Match) => boolean;
+}
+
 export interface Decision {
   /** Mentions that stand now. */
   kept: Match[];
@@ -78,16 +111,39 @@ export interface Decision {
  * Matches in `deferred` wait for one: the scanner keeps them and adds them when it finds a signal
  * later on the page, so the decision does not depend on scan order.
  */
-export function decide(text: string, matches: Match[], strictness: Strictness = DEFAULT_STRICTNESS, pageHasSignal = false): Decision {
+export function decide(
+  text: string,
+  matches: Match[],
+  strictness: Strictness = DEFAULT_STRICTNESS,
+  pageHasSignal = false,
+  local: Local = {},
+): Decision {
+  matches = matches.filter((m) => !HEAD_AFTER.test(text.slice(m.end, m.end + 30)));
   if (strictness === 'off' || !matches.some((m) => m.needsContext)) return { kept: matches, deferred: [] };
-  const blockSignal = matches.some((m) => !m.needsContext) || hasAiContext(text);
+  const ai = aiCues(text);
+  // Mentions that stand are evidence for their neighbours: unambiguous ones, and the page's topic.
+  for (const m of matches) if (!m.needsContext || (local.onTopic?.(m) && !looksLikeOtherName(text, m))) ai.push([m.start, m.end]);
   const kept: Match[] = [];
   const deferred: Match[] = [];
   for (const m of matches) {
-    if (!m.needsContext) kept.push(m);
-    else if (looksLikeOtherName(text, m)) continue;
-    else if (blockSignal) kept.push(m);
-    else if (strictness !== 'page' || namedOtherwise(text, m)) continue;
+    if (!m.needsContext) {
+      kept.push(m);
+      continue;
+    }
+    if (looksLikeOtherName(text, m)) continue;
+    const dAi = nearest(ai, m);
+    let dOther = Infinity;
+    // With a number ("Gemma 4") only senses that number things remain ("Opus 34", "Sonnet 18").
+    const senses = /\d/.test(m.alias) ? m.senses?.filter((s) => NUMBERED.test(s)) : m.senses;
+    for (const s of senses ?? []) {
+      const re = local.cues?.[s];
+      if (re) dOther = Math.min(dOther, nearest([...text.matchAll(re)].map((c) => [c.index!, c.index! + c[0].length]), m));
+    }
+    // The nearest cue decides: "the Capybara dataset", "Beethoven's Opus 131 in C-sharp minor".
+    if (dOther < dAi) continue;
+    if (dAi < Infinity || local.onTopic?.(m)) kept.push(m);
+    // A word with other declared senses needs evidence in its own block; others may take the page's.
+    else if (senses?.length || strictness !== 'page' || namedOtherwise(text, m)) continue;
     else (pageHasSignal ? kept : deferred).push(m);
   }
   return { kept, deferred };

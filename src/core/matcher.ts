@@ -19,15 +19,21 @@ export interface Match {
   needsContext: boolean;
   /** Set when a known family was named with a version the knowledge lacks ("GPT-5.7" → "5.7"). */
   unknownVersion?: string;
+  /** Other senses the word has (src/core/senses.ts), for the context rules. */
+  senses?: string[];
 }
 
 export interface Matcher {
   index: CompiledIndex;
   re: RegExp;
+  /** Cue lexicon per sense (src/core/senses.ts). */
+  cues: Record<string, RegExp>;
 }
 
 export function createMatcher(index: CompiledIndex): Matcher {
-  return { index, re: new RegExp(index.source, 'gi') };
+  const cues: Record<string, RegExp> = {};
+  for (const [k, v] of Object.entries(index.cues ?? {})) cues[k] = new RegExp(v, 'giu');
+  return { index, re: new RegExp(index.source, 'gi'), cues };
 }
 
 /** A version as it appears in a matchKey ("5.7", "4 6" from "4-6"). */
@@ -54,6 +60,12 @@ function toHit(m: Matcher, text: string, start: number, i: number, needsContext:
   return h;
 }
 
+function withSenses(m: Matcher, key: string, h: Hit): Hit {
+  const s = m.index.senses?.[key];
+  if (s && h.needsContext) h.senses = s;
+  return h;
+}
+
 /** Resolve one regex hit to a match, or null when the case rules reject it. */
 function resolve(m: Matcher, text: string, start: number): Hit | null {
   let key = matchKey(text);
@@ -73,7 +85,7 @@ function resolve(m: Matcher, text: string, start: number): Hit | null {
       if (!ok) return flags & FLAG_EXACT_CASE || written !== exact.toLowerCase() ? null : toHit(m, text, start, i, true, -1);
     }
     const needsContext = (flags & FLAG_NEEDS_CONTEXT) !== 0;
-    return toHit(m, text, start, i, needsContext, needsContext ? 0.5 : 1);
+    return withSenses(m, key, toHit(m, text, start, i, needsContext, needsContext ? 0.5 : 1));
   }
   // Not an alias: a version form of a family ("GPT-5.7").
   for (const [pre, post, i, flags] of m.index.forms) {
@@ -84,7 +96,7 @@ function resolve(m: Matcher, text: string, start: number): Hit | null {
     const needsContext = (flags & FLAG_NEEDS_CONTEXT) !== 0 && !ID_STYLE.test(text);
     if (needsContext && !/^[A-Z]/.test(text)) return null;
     const unknownVersion = flags & FLAG_SIZE_FORM ? text.slice(-version.length) : version.replace(' ', '.');
-    return toHit(m, text, start, i, needsContext, needsContext ? 0.4 : 0.9, unknownVersion);
+    return withSenses(m, pre, toHit(m, text, start, i, needsContext, needsContext ? 0.4 : 0.9, unknownVersion));
   }
   return null;
 }
@@ -102,7 +114,7 @@ function extend(m: Matcher, text: string, h: Hit, weak: boolean): Hit | null {
   let pos = h.end;
   let numbered = /\d/.test(h.alias);
   let sized = false;
-  let prevSize = false;
+  let prevSize = /\d[bB]$/.test(h.alias);
   /** End of the part taken for sure; pos runs ahead over words waiting for the rest of their run. */
   let taken = pos;
   let runDigits = false;
@@ -115,18 +127,13 @@ function extend(m: Matcher, text: string, h: Hit, weak: boolean): Hit | null {
     const tok = t[2];
     const spaced = t[1] !== undefined;
     if (spaced && taken < pos) break;
-    let c = tailClass(tok, spaced);
+    let c = tailClass(m.index.tails ?? [], tok, spaced);
     if (text[pos] === '@' && c !== Tail.Date) break;
     const next = TAIL_RE.lastIndex;
     if (spaced && (c === Tail.Date || c === Tail.Size) && UNIT_AFTER.test(text.slice(next, next + 12))) c = 0;
     if (spaced && c === Tail.Size && /k$/i.test(tok) && !prevSize) c = 0;
-    if (c && c !== Tail.Size && !numbered && !/\d/.test(tok)) {
-      // After a bare name a word waits for a number in its joined run ("Yi-chat-6B").
-      if (spaced) break;
-      ends.push([next, c]);
-      pos = next;
-      continue;
-    }
+    // After a bare name only parameter counts follow a space ("Mistral 7B", not "Claude Pro").
+    if (c && c !== Tail.Size && !numbered && spaced) break;
     if (c) {
       if (c === Tail.Size) sized = true;
       if (/\d/.test(tok)) numbered = runDigits = true;
@@ -143,7 +150,7 @@ function extend(m: Matcher, text: string, h: Hit, weak: boolean): Hit | null {
     }
     break;
   }
-  if (weak && !runDigits) return null;
+  if (weak && taken === h.end) return null;
   if (taken === h.end) return h;
   const alias = text.slice(h.start, taken);
   // The longest known prefix names the entity.
@@ -167,9 +174,10 @@ function extend(m: Matcher, text: string, h: Hit, weak: boolean): Hit | null {
     alias,
     i,
     entityId: m.index.ids[i],
-    // A parameter count or a numbered id makes an ordinary word a model ("Mistral 7B", "GLM-Z1-9B").
-    needsContext: sized || runDigits ? false : h.needsContext,
-    confidence: sized || runDigits ? 0.9 : h.confidence,
+    // A parameter count, or a tail after a number, makes an ordinary word a model ("Mistral 7B",
+    // "GLM-Z1-9B", "Gemini-2 Flash").
+    needsContext: sized || /\d/.test(alias) ? false : h.needsContext,
+    confidence: sized || /\d/.test(alias) ? 0.9 : h.confidence,
   };
   delete out.unknownVersion;
   if (h.form) out.unknownVersion = `${h.unknownVersion} ${variant}`;
@@ -179,11 +187,12 @@ function extend(m: Matcher, text: string, h: Hit, weak: boolean): Hit | null {
 
 /**
  * Glued after a name, a word the grammar did not take: an identifier or another name.
- * "qwen-vl-utils", "llama-cpp" (lower case), "Llama.cpp", "mistral.rs" (a file or library),
+ * "qwen-vl-utils", "llama-cpp" (lower case), "Llama.cpp", "yi-chat-6b.Q2_K" (a file or library),
+ * "GLM-4-*-0414" (a pattern), "Yi-6bchat" (a name the grammar does not read),
  * "Qwen/Qwen2.5-VL" (an organisation), "GPT-Q", "GPT-NeoX" (another name; "Claude-powered" is
  * prose and stays).
  */
-const GLUED = new RegExp(`^(?:[\\-${HYPHENS}_]([A-Za-z])|\\.[a-z]|/[A-Za-z][\\w.]*[\\d-])`);
+const GLUED = new RegExp(`^(?:[\\-${HYPHENS}_]([\\w*])|\\.[A-Za-z]|/[A-Za-z][\\w.]*[\\d-])`);
 
 /** Text that is not prose: URLs, e-mail addresses, domains ("chat.deepseek.com"). */
 const NON_PROSE =
@@ -205,7 +214,9 @@ export function match(text: string, m: Matcher): Match[] {
     const x = extend(m, text, h, h.confidence < 0);
     if (!x) continue;
     const g = GLUED.exec(text.slice(x.end, x.end + 40));
-    if (g && (g[1] ? !/[A-Z]/.test(x.alias) || (/[A-Z]/.test(g[1]) && !/\d/.test(x.alias)) : !/\d/.test(x.alias))) continue;
+    // Lower case glued to anything, or glued to a capital, digit or `*` without a number of its own:
+    // an identifier or another name. `.x` (a file or library) always; `/x` (an organisation) without a number.
+    if (g && (g[1] ? !/[A-Z]/.test(x.alias) || g[1] === '*' || (!/[a-z]/.test(g[1]) && !/\d/.test(x.alias)) : g[0][0] === '.' || !/\d/.test(x.alias))) continue;
     re.lastIndex = x.end;
     const { i: _i, form: _f, ...found } = x;
     if (found.confidence < 0) found.confidence = 0.5;

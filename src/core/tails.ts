@@ -64,13 +64,19 @@ export const LONG_DATE = '(?:19|20)\\d\\d-\\d\\d-\\d\\d';
 /** Words after a spaced number that make it a quantity, not a date or a size ("Llama 3 1024 tokens"). */
 export const UNIT_AFTER = /^[\s\u00a0]*(?:tokens?|words?|pixels?|px|steps?|samples?|images?|examples?|lines?|chars?|characters?|%|x\b|gb\b|mb\b)/i;
 
-const rows = TAIL_TABLE.map(([cls, src, where]) => [cls, new RegExp(`^(?:${src})$`, /[A-Z]/.test(src) ? '' : 'i'), where] as const);
+/** The table as the build stores it in the index: [class, source, where, case-sensitive]. */
+export type TailRows = [Tail, string, 0 | 1 | 2, 0 | 1][];
+export const tailRows = (): TailRows => TAIL_TABLE.map(([c, src, w]) => [c, `^(?:${src})$`, w, /[A-Z]/.test(src) ? 1 : 0]);
+
+const compiled = new WeakMap<TailRows, [Tail, RegExp, number][]>();
 
 /**
  * The class of one tail token, or 0 when the grammar does not take it here.
  * `spaced`: it follows whitespace. Dates after a space must be a plausible MMDD or YYMM.
  */
-export function tailClass(token: string, spaced: boolean): Tail | 0 {
+export function tailClass(table: TailRows, token: string, spaced: boolean): Tail | 0 {
+  let rows = compiled.get(table);
+  if (!rows) compiled.set(table, (rows = table.map(([c, src, w, cs]) => [c, new RegExp(src, cs ? '' : 'i'), w])));
   for (const [cls, re, where] of rows) {
     if (!re.test(token)) continue;
     if (spaced) {

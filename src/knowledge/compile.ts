@@ -6,6 +6,8 @@
  */
 import { HYPHENS, matchCaseKey, matchKey, SPACES } from '../core/normalize';
 import type { Entry } from './schema';
+import { tailRows, type TailRows } from '../core/tails';
+import { cueSources } from '../core/senses';
 
 /** Flag bits stored with each alias. */
 export const FLAG_EXACT_CASE = 1;
@@ -32,6 +34,12 @@ export interface CompiledIndex {
    * the knowledge lacks ("Phi-4-mini" next to "Phi-4") is a mention of the family.
    */
   parents?: number[];
+  /** The tail grammar (src/core/tails.ts), as data so the page script stays small. */
+  tails?: TailRows;
+  /** matchKey of an ambiguous alias → the other senses it has ("music", "poetry"; src/core/senses.ts). */
+  senses?: Record<string, string[]>;
+  /** Cue lexicon per sense used by some alias: RegExp source, flags "iu". */
+  cues?: Record<string, string>;
 }
 
 /** A version number inside a name: 5, 5.4, 4-6 (API style), 2.5. */
@@ -137,8 +145,13 @@ export function compileIndex(entries: Entry[]): CompiledIndex {
   for (const e of sorted) index.parents!.push(e.family && idx.has(e.family) ? idx.get(e.family)! : idx.get(e.id)!);
   const root: TrieNode = { end: false, children: new Map() };
   const contextKeys = new Set<string>();
+  const senses: Record<string, string[]> = {};
   for (const e of sorted)
-    for (const a of e.aliases) if (typeof a !== 'string' && a.context) contextKeys.add(matchKey(a.text));
+    for (const a of e.aliases)
+      if (typeof a !== 'string') {
+        if (a.context) contextKeys.add(matchKey(a.text));
+        if (a.senses?.length) senses[matchKey(a.text)] = a.senses;
+      }
 
   const add = (text: string, i: number, flags: number) => {
     const key = matchKey(text);
@@ -179,6 +192,8 @@ export function compileIndex(entries: Entry[]): CompiledIndex {
       // "Opus {v}" is as ambiguous as "Opus" (Beethoven's Opus 13): it inherits the context rule.
       const flags = contextKeys.has(pre.trim()) ? FLAG_NEEDS_CONTEXT : 0;
       index.forms.push([pre, post ?? '', i, flags]);
+      // "Opus {v}" has the senses of "Opus".
+      if (senses[pre.trim()] && !senses[pre]) senses[pre] = senses[pre.trim()];
       insert(root, [...pre, V_TOKEN, ...(post ?? '')]);
     }
   }
@@ -190,6 +205,9 @@ export function compileIndex(entries: Entry[]): CompiledIndex {
     index.forms.push([pre, '', i, FLAG_SIZE_FORM]);
     insert(root, [...pre, S_TOKEN]);
   }
+  index.tails = tailRows();
+  index.senses = senses;
+  index.cues = cueSources(new Set(Object.values(senses).flat()));
   index.source = `${START}${firstCharsAhead(root)}${emit(root, undefined)}${DATE}${END}`;
   return index;
 }
