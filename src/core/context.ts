@@ -14,29 +14,21 @@
  *    With "block" only rule 2 counts; with "off" every ambiguous mention stands.
  */
 import type { Match } from './matcher';
+import { AI_LEXICONS } from './senses';
 
 export type Strictness = 'block' | 'page' | 'off';
 
 /** The default: block context, or a page that names a model unambiguously. */
 export const DEFAULT_STRICTNESS: Strictness = 'page';
 
-/** Words that tell a block is about AI. Case-sensitive acronyms and vendor names; the rest any case. */
-const AI_ACRONYMS = /(?<![\w-])(?:AI|IA|KI|LLMs?|GPTs?|APIs?|SDKs?|GPUs?|RLHF|SOTA|MMLU|SWE-bench|VRAM|RAG|MoE|xAI|Cohere|Zhipu|MiniMax|AI21|Moonshot)(?![\w-])/g;
-/** English, German, French and Spanish AI words. */
-const AI_WORDS =
-  /\b(?:models?|modelos?|modèles?|modell(?:e|en)?|(?:sprach|ki-|basis)modell(?:e|en)?|codenamen?|benchmarks?|tokens?|chatbots?|prompts?|prompting|weights|inference|fine-?tun(?:e|ed|ing)|context window|open[- ]weights?|open[- ]source model|agentic|neural|machine learning|artificial intelligence|inteligencia artificial|intelligence artificielle|künstliche intelligenz|multimodal|generative|generativa|générative|transformer|reasoning|system card|anthropic|openai|deepmind|hugging ?face|deepseek|nvidia|copilot|chatgpt|vertex|bedrock|ollama|leaderboard|parameters|parámetros|paramètres|endpoints?|coding agent|language model|code ?names?|nombres? en clave|noms? de code|quantiz(?:ed|ation)|checkpoints?)\b/gi;
-/** Chinese AI words (no word boundaries in CJK text). */
-const AI_CJK = /模型|人工智能|智能体|推理|微调|量化|训练|部署|开源|显存/g;
+/** A whole-word test with a lexicon that may be missing. */
+const test = (re: RegExp | undefined, w: string) => !!re && (re.lastIndex = 0, re.test(w));
 
-/** Start and end of every AI cue in the block. */
-function aiCues(text: string): [number, number][] {
+/** Start and end of every AI cue in the block (the AI lexicons of src/core/senses.ts). */
+function aiCues(text: string, cues: Record<string, RegExp> = {}): [number, number][] {
   const out: [number, number][] = [];
-  for (const re of [AI_ACRONYMS, AI_WORDS, AI_CJK]) for (const c of text.matchAll(re)) out.push([c.index!, c.index! + c[0].length]);
+  for (const k of AI_LEXICONS) if (cues[k]) for (const c of text.matchAll(cues[k])) out.push([c.index!, c.index! + c[0].length]);
   return out;
-}
-
-export function hasAiContext(text: string): boolean {
-  return aiCues(text).length > 0;
 }
 
 /** Characters between a mention and the nearest of `cues` (Infinity: none). */
@@ -56,22 +48,19 @@ const CAP_WORD = /^[\s\u00a0]*(?:&[\s\u00a0]*)?\p{Lu}[\p{Ll}\p{Lu}]/u;
 const PREV_CAP_WORD = /(\p{Lu}\p{Ll}+)[\s\u00a0]+$/u;
 const PREV_POSSESSIVE = /(\p{Lu}[\p{L}]+)['’]s[\s\u00a0]+$/u;
 const SENTENCE_START = /(?:^|[.!?:;"“(\[]\s*|\n\s*)$/;
-/** Capitalised words that may stand before a model's name without making it someone else's name. */
-const VENDOR_WORDS =
-  /^(?:Anthropic|OpenAI|Google|Meta|Mistral|Microsoft|Amazon|AWS|Alibaba|DeepSeek|Nvidia|NVIDIA|xAI|Cohere|Moonshot|Apple|IBM|Baidu|Tencent|Zhipu|Perplexity|Samsung|Using|Try|Ask|Asked|With|And|Or|But|Than|Like|Via|From|Vs|Versus|New|Old|Open|Latest|Our|Your|The|Today|Introducing|Meet|Run|Running|Use)$/;
 /** The block introduces the word as somebody's or something's name, or as one of a kind ("a Gemini"). */
 const NAMED_BEFORE = /\b(?:named|called|nicknamed|dubbed|aka|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Saint|St\.|an?)[\s\u00a0]+$/i;
 /** "The Bard of Avon": a title, not a model. "Buddy, the office dog": an apposition naming someone. */
 const OF_AFTER = /^[\s\u00a0]+(?:of|de|von|du)[\s\u00a0]|^,[\s\u00a0]+(?:the|a|an|my|our|his|her|their)[\s\u00a0]/;
 
 /** Rule 1: is this mention part of a longer proper name that is not a model? */
-export function looksLikeOtherName(text: string, m: Match): boolean {
+export function looksLikeOtherName(text: string, m: Match, cues: Record<string, RegExp> = {}): boolean {
   if (/\d/.test(m.alias)) return false; // "Opus 4.6" is not a person
   const after = text.slice(m.end, m.end + 40);
   if (CAP_WORD.test(after)) return true;
   const before = text.slice(Math.max(0, m.start - 40), m.start);
   const prev = PREV_CAP_WORD.exec(before);
-  if (prev && !VENDOR_WORDS.test(prev[1])) {
+  if (prev && !test(cues.before, prev[1])) {
     const beforePrev = before.slice(0, prev.index);
     // "Yesterday Claude said": a sentence goes on; "Bionic GPT - On-premise …" is a name.
     if (!SENTENCE_START.test(beforePrev) || !/^(?:[\s\u00a0]+\p{Ll}|[,;:.!?)]|$)/u.test(after)) return true;
@@ -84,16 +73,16 @@ export function looksLikeOtherName(text: string, m: Match): boolean {
  * Gemini", "Beethoven's Opus", "the Bard of Avon" and "Buddy, the office dog" are other things'
  * names even on a page about AI ("Google's Gemini" is not).
  */
-export function namedOtherwise(text: string, m: Match): boolean {
+export function namedOtherwise(text: string, m: Match, cues: Record<string, RegExp> = {}): boolean {
   const before = text.slice(Math.max(0, m.start - 40), m.start);
   if (NAMED_BEFORE.test(before) || OF_AFTER.test(text.slice(m.end, m.end + 5))) return true;
   const poss = PREV_POSSESSIVE.exec(before);
-  return !!poss && !VENDOR_WORDS.test(poss[1]);
+  return !!poss && !test(cues.before, poss[1]);
 }
 
 /** What the block cannot tell by itself: the sense lexicons and the page's topic. */
 export interface Local {
-  /** Cue lexicon per sense (Matcher.cues). */
+  /** Cue lexicon per sense and the AI lexicons (Matcher.cues); without them no block has AI context. */
   cues?: Record<string, RegExp>;
   /** The page is about this mention's model or family (its title or first heading names it). */
   onTopic?: (m: Match) => boolean;
@@ -120,9 +109,9 @@ export function decide(
 ): Decision {
   matches = matches.filter((m) => !HEAD_AFTER.test(text.slice(m.end, m.end + 30)));
   if (strictness === 'off' || !matches.some((m) => m.needsContext)) return { kept: matches, deferred: [] };
-  const ai = aiCues(text);
+  const ai = aiCues(text, local.cues);
   // Mentions that stand are evidence for their neighbours: unambiguous ones, and the page's topic.
-  for (const m of matches) if (!m.needsContext || (local.onTopic?.(m) && !looksLikeOtherName(text, m))) ai.push([m.start, m.end]);
+  for (const m of matches) if (!m.needsContext || (local.onTopic?.(m) && !looksLikeOtherName(text, m, local.cues))) ai.push([m.start, m.end]);
   const kept: Match[] = [];
   const deferred: Match[] = [];
   for (const m of matches) {
@@ -130,7 +119,7 @@ export function decide(
       kept.push(m);
       continue;
     }
-    if (looksLikeOtherName(text, m)) continue;
+    if (looksLikeOtherName(text, m, local.cues)) continue;
     const dAi = nearest(ai, m);
     let dOther = Infinity;
     // With a number ("Gemma 4") only senses that number things remain ("Opus 34", "Sonnet 18").
@@ -143,7 +132,7 @@ export function decide(
     if (dOther < dAi) continue;
     if (dAi < Infinity || local.onTopic?.(m)) kept.push(m);
     // A word with other declared senses needs evidence in its own block; others may take the page's.
-    else if (senses?.length || strictness !== 'page' || namedOtherwise(text, m)) continue;
+    else if (senses?.length || strictness !== 'page' || namedOtherwise(text, m, local.cues)) continue;
     else (pageHasSignal ? kept : deferred).push(m);
   }
   return { kept, deferred };
@@ -153,6 +142,6 @@ export function decide(
  * Keep the matches of one block that stand: unambiguous ones always; ambiguous ones per the rule.
  * `pageHasSignal`: the page has unambiguous mentions elsewhere (used by strictness "page").
  */
-export function resolveContext(text: string, matches: Match[], strictness: Strictness = DEFAULT_STRICTNESS, pageHasSignal = false): Match[] {
-  return decide(text, matches, strictness, pageHasSignal).kept;
+export function resolveContext(text: string, matches: Match[], strictness: Strictness = DEFAULT_STRICTNESS, pageHasSignal = false, local: Local = {}): Match[] {
+  return decide(text, matches, strictness, pageHasSignal, local).kept;
 }

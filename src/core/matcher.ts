@@ -6,7 +6,7 @@
  */
 import { END, FLAG_EXACT_CASE, FLAG_NEEDS_CONTEXT, FLAG_PROPER, FLAG_SIZE_FORM, type CompiledIndex } from '../knowledge/compile';
 import { caseKey, HYPHENS, MATCH_DATE_SUFFIX_RE, matchCaseKey, matchKey, SPACES } from './normalize';
-import { LONG_DATE, SAME_MODEL, Tail, tailClass, TOKEN, UNIT_AFTER } from './tails';
+import { LONG_DATE, SAME_MODEL, Tail, tailClass, TOKEN } from './tails';
 
 export interface Match {
   start: number;
@@ -28,12 +28,14 @@ export interface Matcher {
   re: RegExp;
   /** Cue lexicon per sense (src/core/senses.ts). */
   cues: Record<string, RegExp>;
+  /** Text that is not prose (URLs, e-mail addresses, domains). */
+  np?: RegExp;
 }
 
 export function createMatcher(index: CompiledIndex): Matcher {
   const cues: Record<string, RegExp> = {};
-  for (const [k, v] of Object.entries(index.cues ?? {})) cues[k] = new RegExp(v, 'giu');
-  return { index, re: new RegExp(index.source, 'gi'), cues };
+  for (const [k, [src, flags]] of Object.entries(index.cues ?? {})) cues[k] = new RegExp(src, flags);
+  return { index, re: new RegExp(index.source, 'gi'), cues, np: index.nonProse ? new RegExp(index.nonProse, 'gi') : undefined };
 }
 
 /** A version as it appears in a matchKey ("5.7", "4 6" from "4-6"). */
@@ -130,7 +132,7 @@ function extend(m: Matcher, text: string, h: Hit, weak: boolean): Hit | null {
     let c = tailClass(m.index.tails ?? [], tok, spaced);
     if (text[pos] === '@' && c !== Tail.Date) break;
     const next = TAIL_RE.lastIndex;
-    if (spaced && (c === Tail.Date || c === Tail.Size) && UNIT_AFTER.test(text.slice(next, next + 12))) c = 0;
+    if (spaced && (c === Tail.Date || c === Tail.Size) && m.cues.units?.test(text.slice(next, next + 12))) c = 0;
     if (spaced && c === Tail.Size && /k$/i.test(tok) && !prevSize) c = 0;
     // After a bare name only parameter counts follow a space ("Mistral 7B", not "Claude Pro").
     if (c && c !== Tail.Size && !numbered && spaced) break;
@@ -194,16 +196,12 @@ function extend(m: Matcher, text: string, h: Hit, weak: boolean): Hit | null {
  */
 const GLUED = new RegExp(`^(?:[\\-${HYPHENS}_]([\\w*])|\\.[A-Za-z]|/[A-Za-z][\\w.]*[\\d-])`);
 
-/** Text that is not prose: URLs, e-mail addresses, domains ("chat.deepseek.com"). */
-const NON_PROSE =
-  /(?:https?:\/\/|www\.)[^\s<>"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w./-])(?:[\w-]+\.)+(?:com|org|net|ai|io|cn|dev|co|app|so|sh|info|edu|gov|uk|de|fr|jp)(?![\w-])(?:\/\S*)?/gi;
-
 /** All mentions in `text`, left to right, longest first at each position, non-overlapping. */
 export function match(text: string, m: Matcher): Match[] {
   const out: Match[] = [];
   const re = m.re;
   const skip: [number, number][] = [];
-  if (/[.@]/.test(text)) for (const u of text.matchAll(NON_PROSE)) skip.push([u.index!, u.index! + u[0].length]);
+  if (m.np && /[.@]/.test(text)) for (const u of text.matchAll(m.np)) skip.push([u.index!, u.index! + u[0].length]);
   re.lastIndex = 0;
   let r: RegExpExecArray | null;
   while ((r = re.exec(text))) {

@@ -5,6 +5,30 @@
  * ones (src/core/context.ts, docs/matching.md "Senses"). The lexicons are stored in the compiled
  * index (build time), not in the page script.
  */
+import { UNITS } from './tails';
+
+/**
+ * The AI sense: words that tell a block is about AI. Acronyms and vendor names as written; words in
+ * English, German, French and Spanish in any case; Chinese words (no word boundaries in CJK text).
+ */
+export const AI_CUES: Record<(typeof AI_LEXICONS)[number], [string, string]> = {
+  'ai-acronyms': [
+    '(?<![\\w-])(?:AI|IA|KI|LLMs?|GPTs?|APIs?|SDKs?|GPUs?|RLHF|SOTA|MMLU|SWE-bench|VRAM|RAG|MoE|xAI|Cohere|Zhipu|MiniMax|AI21|Moonshot)(?![\\w-])',
+    'g',
+  ],
+  ai: [
+    '\\b(?:models?|modelos?|modèles?|modell(?:e|en)?|(?:sprach|ki-|basis)modell(?:e|en)?|codenamen?|benchmarks?|tokens?|chatbots?|prompts?|prompting|weights|inference|fine-?tun(?:e|ed|ing)|context window|open[- ]weights?|open[- ]source model|agentic|neural|machine learning|artificial intelligence|inteligencia artificial|intelligence artificielle|künstliche intelligenz|multimodal|generative|generativa|générative|transformer|reasoning|system card|anthropic|openai|deepmind|hugging ?face|deepseek|nvidia|copilot|chatgpt|vertex|bedrock|ollama|leaderboard|parameters|parámetros|paramètres|endpoints?|coding agent|language model|code ?names?|nombres? en clave|noms? de code|quantiz(?:ed|ation)|checkpoints?)\\b',
+    'gi',
+  ],
+  'ai-zh': ['模型|人工智能|智能体|推理|微调|量化|训练|部署|开源|显存', 'g'],
+};
+export const AI_LEXICONS = ['ai-acronyms', 'ai', 'ai-zh'] as const;
+
+/**
+ * Capitalised words that may stand before a model's name without making it someone else's name
+ * ("Anthropic Claude", "Using Claude"; src/core/context.ts rule 1).
+ */
+export const BEFORE_NAME = '^(?:Anthropic|OpenAI|Google|Meta|Mistral|Microsoft|Amazon|AWS|Alibaba|DeepSeek|Nvidia|NVIDIA|xAI|Cohere|Moonshot|Apple|IBM|Baidu|Tencent|Zhipu|Perplexity|Samsung|Using|Try|Ask|Asked|With|And|Or|But|Than|Like|Via|From|Vs|Versus|New|Old|Open|Latest|Our|Your|The|Today|Introducing|Meet|Run|Running|Use)$';
 
 /** Cue words per sense: whole words, any case, as RegExp alternatives. */
 export const SENSE_CUES = {
@@ -29,10 +53,17 @@ export const SENSE_CUES = {
 export type Sense = keyof typeof SENSE_CUES;
 export const SENSES = Object.keys(SENSE_CUES) as Sense[];
 
-/** The RegExp source of each sense's cues (whole words, Unicode letters as boundaries). */
-export function cueSources(senses: Iterable<string>): Record<string, string> {
-  const out: Record<string, string> = {};
+/** The AI lexicons and the cues of each sense named: [RegExp source, flags]. */
+export function cueSources(senses: Iterable<string>): Record<string, [string, string]> {
+  const out: Record<string, [string, string]> = { ...AI_CUES, before: [BEFORE_NAME, ''], units: [UNITS, 'i'] };
   for (const s of senses)
-    if (s in SENSE_CUES) out[s] = `(?<![\\p{L}\\p{N}])(?:${SENSE_CUES[s as Sense]})(?![\\p{L}\\p{N}])`;
+    if (s in SENSE_CUES) out[s] = [`(?<![\\p{L}\\p{N}])(?:${SENSE_CUES[s as Sense]})(?![\\p{L}\\p{N}])`, 'giu'];
   return out;
 }
+
+/**
+ * Text that is not prose: URLs written out, e-mail addresses, domains ("chat.deepseek.com"). A name
+ * starting inside one is not a mention (src/core/matcher.ts).
+ */
+export const NON_PROSE =
+  '(?:https?://|www\\.)[^\\s<>"]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|(?<![\\w./-])(?:[\\w-]+\\.)+(?:com|org|net|ai|io|cn|dev|co|app|so|sh|info|edu|gov|uk|de|fr|jp)(?![\\w-])(?:/\\S*)?';

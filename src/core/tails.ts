@@ -61,8 +61,8 @@ export const TOKEN = '[A-Za-z0-9]+(?:\\.\\d+[A-Za-z]*)*(?:_[A-Za-z0-9]+)*';
 /** The joined date "2024-08-06" is one token though it holds hyphens. */
 export const LONG_DATE = '(?:19|20)\\d\\d-\\d\\d-\\d\\d';
 
-/** Words after a spaced number that make it a quantity, not a date or a size ("Llama 3 1024 tokens"). */
-export const UNIT_AFTER = /^[\s\u00a0]*(?:tokens?|words?|pixels?|px|steps?|samples?|images?|examples?|lines?|chars?|characters?|%|x\b|gb\b|mb\b)/i;
+/** Words after a spaced number that make it a quantity, not a date or a size ("Llama 3 1024 tokens"); in the index's cues. */
+export const UNITS = '^[\\s\\u00a0]*(?:tokens?|words?|pixels?|px|steps?|samples?|images?|examples?|lines?|chars?|characters?|%|x\\b|gb\\b|mb\\b)';
 
 /** The table as the build stores it in the index: [class, source, where, case-sensitive]. */
 export type TailRows = [Tail, string, 0 | 1 | 2, 0 | 1][];

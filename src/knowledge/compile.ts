@@ -7,7 +7,7 @@
 import { HYPHENS, matchCaseKey, matchKey, SPACES } from '../core/normalize';
 import type { Entry } from './schema';
 import { tailRows, type TailRows } from '../core/tails';
-import { cueSources } from '../core/senses';
+import { cueSources, NON_PROSE } from '../core/senses';
 
 /** Flag bits stored with each alias. */
 export const FLAG_EXACT_CASE = 1;
@@ -38,8 +38,10 @@ export interface CompiledIndex {
   tails?: TailRows;
   /** matchKey of an ambiguous alias → the other senses it has ("music", "poetry"; src/core/senses.ts). */
   senses?: Record<string, string[]>;
-  /** Cue lexicon per sense used by some alias: RegExp source, flags "iu". */
-  cues?: Record<string, string>;
+  /** The AI lexicons and the cue lexicon of each sense some alias declares: [RegExp source, flags]. */
+  cues?: Record<string, [string, string]>;
+  /** Text that is not prose, where no name is read (src/core/senses.ts NON_PROSE); flags "gi". */
+  nonProse?: string;
 }
 
 /** A version number inside a name: 5, 5.4, 4-6 (API style), 2.5. */
@@ -206,6 +208,7 @@ export function compileIndex(entries: Entry[]): CompiledIndex {
     insert(root, [...pre, S_TOKEN]);
   }
   index.tails = tailRows();
+  index.nonProse = NON_PROSE;
   index.senses = senses;
   index.cues = cueSources(new Set(Object.values(senses).flat()));
   index.source = `${START}${firstCharsAhead(root)}${emit(root, undefined)}${DATE}${END}`;

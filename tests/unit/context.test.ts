@@ -4,7 +4,7 @@ import { match } from '../../src/core/matcher';
 import { fixtureMatcher } from './fixture-index';
 
 const kept = (text: string, strictness: 'block' | 'page' | 'off' = 'block', page = false) =>
-  resolveContext(text, match(text, fixtureMatcher), strictness, page).map((m) => m.alias);
+  resolveContext(text, match(text, fixtureMatcher), strictness, page, { cues: fixtureMatcher.cues }).map((m) => m.alias);
 
 describe('context rule for ordinary words', () => {
   it('drops ambiguous names without AI context', () => {
