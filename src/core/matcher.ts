@@ -84,7 +84,7 @@ function resolve(m: Matcher, text: string, start: number): Hit | null {
       if (dated) written = written.replace(MATCH_DATE_SUFFIX_RE, '');
       const ok = flags & FLAG_EXACT_CASE ? written === exact : written === exact || written === exact.toUpperCase();
       // "yi-34b-chat": a proper word in lower case is a name only as an id with a number (see extend).
-      if (!ok) return flags & FLAG_EXACT_CASE || written !== exact.toLowerCase() ? null : toHit(m, text, start, i, true, -1);
+      if (!ok) return flags & FLAG_EXACT_CASE || written !== exact.toLowerCase() ? null : toHit(m, text, start, i, true, dated ? 0.5 : -1);
     }
     const needsContext = (flags & FLAG_NEEDS_CONTEXT) !== 0;
     return withSenses(m, key, toHit(m, text, start, i, needsContext, needsContext ? 0.5 : 1));
@@ -170,6 +170,7 @@ function extend(m: Matcher, text: string, h: Hit, weak: boolean): Hit | null {
       break;
     }
   const variant = caseKey(text.slice(h.end, taken)).replace(/^[-@_]/, '');
+  const model = sized || /\d/.test(alias);
   const out: Hit = {
     ...h,
     end: taken,
@@ -178,8 +179,8 @@ function extend(m: Matcher, text: string, h: Hit, weak: boolean): Hit | null {
     entityId: m.index.ids[i],
     // A parameter count, or a tail after a number, makes an ordinary word a model ("Mistral 7B",
     // "GLM-Z1-9B", "Gemini-2 Flash").
-    needsContext: sized || /\d/.test(alias) ? false : h.needsContext,
-    confidence: sized || /\d/.test(alias) ? 0.9 : h.confidence,
+    needsContext: model ? false : h.needsContext,
+    confidence: model ? 0.9 : h.confidence,
   };
   delete out.unknownVersion;
   if (h.form) out.unknownVersion = `${h.unknownVersion} ${variant}`;
@@ -206,7 +207,8 @@ export function match(text: string, m: Matcher): Match[] {
   let r: RegExpExecArray | null;
   while ((r = re.exec(text))) {
     const at = r.index;
-    if (skip.some(([s, e]) => at >= s && at < e)) continue;
+    // Inside a URL, address or domain; a name that only starts with a domain stands ("Z.ai GLM").
+    if (skip.some(([s, e]) => at >= s && at < e && (at > s || at + r![0].length <= e))) continue;
     const h = resolve(m, r[0], at);
     if (!h) continue;
     const x = extend(m, text, h, h.confidence < 0);

@@ -60,12 +60,14 @@ const HYPH = `\\-${HYPHENS}`;
 const START = `(?<![${WORD_CHARS}${HYPH}@.#$])`;
 /** A parameter count ("27b", "8x7B") ahead, for END. */
 export const SIZE_AHEAD = `(?:\\d{1,4}(?:\\.\\d{1,2})?|\\d{1,2}x\\d{1,3})[bB](?![${WORD_CHARS}])`;
+/** A tail that starts with a digit but is no version: "-4bits", "-200K", "-1M" (src/core/tails.ts). */
+const TAIL_AHEAD = `\\d{1,4}(?:bits?|[kKmM])(?![${WORD_CHARS}])`;
 /**
  * Not followed by more word, nor by a version continuation after a number (".7", "-5"; but
  * "gemma-3-27b" may go on with its parameter count, "gpt-oss-20b" after a word), nor by "bit"
  * after a number ("Yi 4-bit models" is not "Yi 4").
  */
-export const END = `(?![${WORD_CHARS}]|(?<=[0-9])(?:\\.[0-9]|[${HYPH}_](?!${SIZE_AHEAD})[0-9]|[\\s${HYPH}]?bits?\\b))`;
+export const END = `(?![${WORD_CHARS}]|(?<=[0-9])(?:\\.[0-9]|[${HYPH}_](?!${SIZE_AHEAD}|${TAIL_AHEAD})[0-9]|[\\s${HYPH}]?bits?\\b))`;
 /** A snapshot suffix: -20260205, -2024-08-06, -0528 (see MATCH_DATE_SUFFIX_RE). */
 const DATE = `(?:[${HYPH}](?:(?:19|20)\\d{6}|(?:19|20)\\d\\d[${HYPH}]\\d\\d[${HYPH}]\\d\\d|\\d{4}))?`;
 /**

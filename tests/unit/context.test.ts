@@ -22,8 +22,8 @@ describe('context rule for ordinary words', () => {
     expect(kept('Using Claude for coding with the API.')).toEqual(['Claude']);
   });
   it('is tunable', () => {
-    expect(kept('The Capybara tier.', 'page', true)).toEqual(['Capybara']);
-    expect(kept('The Capybara tier.', 'page', false)).toEqual([]);
-    expect(kept('The Capybara tier.', 'off')).toEqual(['Capybara']);
+    expect(kept('The Fennec tier.', 'page', true)).toEqual(['Fennec']);
+    expect(kept('The Fennec tier.', 'page', false)).toEqual([]);
+    expect(kept('The Fennec tier.', 'off')).toEqual(['Fennec']);
   });
 });
