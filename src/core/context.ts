@@ -47,7 +47,7 @@ const HEAD_AFTER = /^[\s\u00a0-]+(?:community[\s\u00a0]+)?(?:licen[cs]es?|data ?
 const CAP_WORD = /^[\s\u00a0]*(?:&[\s\u00a0]*)?\p{Lu}[\p{Ll}\p{Lu}]/u;
 const PREV_CAP_WORD = /(\p{Lu}\p{Ll}+)[\s\u00a0]+$/u;
 const PREV_POSSESSIVE = /(\p{Lu}[\p{L}]+)['’]s[\s\u00a0]+$/u;
-const SENTENCE_START = /(?:^|[.!?:;"“(\[]\s*|\n\s*)$/;
+const SENTENCE_START = /(?:^|[.!?:;"“(\[\p{So}\uFE0F]\s*|\n\s*)$/u;
 /** The block introduces the word as somebody's or something's name, or as one of a kind ("a Gemini"). */
 const NAMED_BEFORE = /\b(?:named|called|nicknamed|dubbed|aka|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Saint|St\.|an?)[\s\u00a0]+$/i;
 /** "The Bard of Avon": a title, not a model. "Buddy, the office dog": an apposition naming someone. */
@@ -57,7 +57,8 @@ const OF_AFTER = /^[\s\u00a0]+(?:of|de|von|du)[\s\u00a0]|^,[\s\u00a0]+(?:the|a|a
 export function looksLikeOtherName(text: string, m: Match, cues: Record<string, RegExp> = {}): boolean {
   if (/\d/.test(m.alias)) return false; // "Opus 4.6" is not a person
   const after = text.slice(m.end, m.end + 40);
-  if (CAP_WORD.test(after)) return true;
+  // "Claude Monet"; but "Yi APIs", "Gemini API": an AI acronym after the name is no other name.
+  if (CAP_WORD.test(after) && !test(cues['ai-acronyms'], after.trim().split(/\s/)[0])) return true;
   const before = text.slice(Math.max(0, m.start - 40), m.start);
   const prev = PREV_CAP_WORD.exec(before);
   if (prev && !test(cues.before, prev[1])) {

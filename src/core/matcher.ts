@@ -6,7 +6,7 @@
  */
 import { END, FLAG_EXACT_CASE, FLAG_NEEDS_CONTEXT, FLAG_PROPER, FLAG_SIZE_FORM, type CompiledIndex } from '../knowledge/compile';
 import { caseKey, HYPHENS, MATCH_DATE_SUFFIX_RE, matchCaseKey, matchKey, SPACES } from './normalize';
-import { LONG_DATE, SAME_MODEL, Tail, tailClass, TOKEN } from './tails';
+import { DATE, LONG_DATE, SAME_MODEL, SIZE, type Tail, tailClass, TOKEN } from './tails';
 
 export interface Match {
   start: number;
@@ -130,16 +130,16 @@ function extend(m: Matcher, text: string, h: Hit, weak: boolean): Hit | null {
     const spaced = t[1] !== undefined;
     if (spaced && taken < pos) break;
     let c = tailClass(m.index.tails ?? [], tok, spaced);
-    if (text[pos] === '@' && c !== Tail.Date) break;
+    if (text[pos] === '@' && c !== DATE) break;
     const next = TAIL_RE.lastIndex;
-    if (spaced && (c === Tail.Date || c === Tail.Size) && m.cues.units?.test(text.slice(next, next + 12))) c = 0;
-    if (spaced && c === Tail.Size && /k$/i.test(tok) && !prevSize) c = 0;
+    if (spaced && (c === DATE || c === SIZE) && m.cues.units?.test(text.slice(next, next + 12))) c = 0;
+    if (spaced && c === SIZE && /k$/i.test(tok) && !prevSize) c = 0;
     // After a bare name only parameter counts follow a space ("Mistral 7B", not "Claude Pro").
-    if (c && c !== Tail.Size && !numbered && spaced) break;
+    if (c && c !== SIZE && !numbered && spaced) break;
     if (c) {
-      if (c === Tail.Size) sized = true;
+      if (c === SIZE) sized = true;
       if (/\d/.test(tok)) numbered = runDigits = true;
-      prevSize = c === Tail.Size;
+      prevSize = c === SIZE;
       ends.push([next, c]);
       pos = taken = next;
       continue;

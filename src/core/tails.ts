@@ -10,23 +10,24 @@
  *   after a name stay outside it ("GPT-5 plus a retriever", "Yi-34B chat model").
  */
 
-/** What a tail token says about the name. */
-export const enum Tail {
-  /** A snapshot date: 0414, 2507, 20240620, 2024-08-06. Same model. */
-  Date = 1,
-  /** A training stage or release label: Base, Instruct, Chat, IT, Thinking, Preview. Same model. */
-  Stage,
-  /** Quantisation or file format: FP8, BF16, AWQ, GPTQ, GGUF, Int4, 4bits, HF. Same weights. */
-  Quant,
-  /** A parameter count, active parameters, or context length: 7B, A3B, 8x7B, 200K, 1M. */
-  Size,
-  /** A version label: v0.1, v1.5. */
-  Version,
-  /** A variant or specialty word: mini, Pro, Flash-Lite, Coder, Math, VL. */
-  Variant,
-  /** A model code after a hyphen: Z1, R1, V3, K2, 4V, 4.1V. */
-  Code,
-}
+/**
+ * What a tail token says about the name (plain numbers, not an enum: the page script stays small).
+ * 1 date: a snapshot (0414, 2507, 20240620, 2024-08-06) — same model.
+ * 2 stage: a training stage or release label (Base, Instruct, Chat, IT, Thinking) — same model.
+ * 3 format: quantisation or file format (FP8, BF16, AWQ, GPTQ, GGUF, Int4, 4bits, HF) — same weights.
+ * 4 size: parameters, active parameters or context length (7B, A3B, 8x7B, 200K, 1M).
+ * 5 version: a version label (v0.1, v1.5).
+ * 6 variant: a variant or specialty word (mini, Pro, Flash-Lite, Coder, Math, VL).
+ * 7 code: a model code after a hyphen (Z1, R1, V3, K2, 4V, 4.1V).
+ */
+export type Tail = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+export const DATE = 1;
+export const STAGE = 2;
+export const QUANT = 3;
+export const SIZE = 4;
+export const VERSION = 5;
+export const VARIANT = 6;
+export const CODE = 7;
 
 /**
  * The table: [class, token pattern (whole token, case-insensitive), where it may stand].
@@ -34,25 +35,25 @@ export const enum Tail {
  * words that are also ordinary English ("Pro", "Plus", "Thinking").
  */
 export const TAIL_TABLE: ReadonlyArray<readonly [Tail, string, 0 | 1 | 2]> = [
-  [Tail.Date, '(?:19|20)\\d{6}|(?:19|20)\\d\\d-\\d\\d-\\d\\d|\\d{4}', 1],
-  [Tail.Size, '\\d{1,4}(?:\\.\\d{1,2})?[bm]|[ae]\\d{1,3}(?:\\.\\d)?b|\\d{1,2}x\\d{1,3}b|\\d{1,4}k', 1],
-  [Tail.Version, 'v\\d{1,2}(?:\\.\\d{1,2}){0,2}', 1],
-  [Tail.Quant, 'fp(?:4|8|16|32)|bf16|int[348]|awq|gptq|gguf|ggml|mlx|onnx|exl2|nf4|q[2-8](?:_k)?(?:_[sml0-9])?|w\\d{1,2}a\\d{1,2}|\\d{1,2}-?bits?', 0],
-  [Tail.Quant, 'FP8|BF16|AWQ|GPTQ|GGUF|MLX', 1],
-  [Tail.Quant, 'hf', 0],
-  [Tail.Stage, 'base|chat|distill|sft|rlhf|dpo|zero|think|terminus|rumination|latest|rc\\d?|beta|alpha', 0],
-  [Tail.Stage, 'instruct|inst', 1],
-  [Tail.Stage, 'it', 0],
-  [Tail.Stage, 'IT', 1],
-  [Tail.Stage, 'thinking|reasoning|preview|instant|experimental', 2],
+  [DATE, '(?:19|20)\\d{6}|(?:19|20)\\d\\d-\\d\\d-\\d\\d|\\d{4}', 1],
+  [SIZE, '\\d{1,4}(?:\\.\\d{1,2})?[bm]|[ae]\\d{1,3}(?:\\.\\d)?b|\\d{1,2}x\\d{1,3}b|\\d{1,4}k', 1],
+  [VERSION, 'v\\d{1,2}(?:\\.\\d{1,2}){0,2}', 1],
+  [QUANT, 'fp(?:4|8|16|32)|bf16|int[348]|awq|gptq|gguf|ggml|mlx|onnx|exl2|nf4|q[2-8](?:_k)?(?:_[sml0-9])?|w\\d{1,2}a\\d{1,2}|\\d{1,2}-?bits?', 0],
+  [QUANT, 'FP8|BF16|AWQ|GPTQ|GGUF|MLX', 1],
+  [QUANT, 'hf', 0],
+  [STAGE, 'base|chat|distill|sft|rlhf|dpo|zero|think|terminus|rumination|latest|rc\\d?|beta|alpha', 0],
+  [STAGE, 'instruct|inst', 1],
+  [STAGE, 'it', 0],
+  [STAGE, 'IT', 1],
+  [STAGE, 'thinking|reasoning|preview|instant|experimental', 2],
   [
-    Tail.Variant,
+    VARIANT,
     'mini|nano|turbo|exp|coder|codex|vl|moe|omni|highspeed|flashx|flash|lite|ultra|sonnet|opus|haiku|scout|maverick|math|audio|realtime',
     1,
   ],
-  [Tail.Variant, 'code|vision|embed|embedding|guard|long|large|medium|small|tiny', 0],
-  [Tail.Variant, 'pro|max|plus|fast|air|next', 2],
-  [Tail.Code, '[a-z]{1,2}\\d{1,2}(?:\\.\\d)?[a-z]?|\\d{1,2}(?:\\.\\d)?[a-z]{1,2}', 0],
+  [VARIANT, 'code|vision|embed|embedding|guard|long|large|medium|small|tiny', 0],
+  [VARIANT, 'pro|max|plus|fast|air|next', 2],
+  [CODE, '[a-z]{1,2}\\d{1,2}(?:\\.\\d)?[a-z]?|\\d{1,2}(?:\\.\\d)?[a-z]{1,2}', 0],
 ];
 
 /** A token: letters and digits, with inner dots before digits ("v1.5", "4.1V", "1.5B") and `_` in quant names. */
@@ -82,7 +83,7 @@ export function tailClass(table: TailRows, token: string, spaced: boolean): Tail
     if (spaced) {
       if (where === 0) continue;
       if (where === 2 && !/^[A-Z]/.test(token)) continue;
-      if (cls === Tail.Date && !plausibleDate(token)) continue;
+      if (cls === DATE && !plausibleDate(token)) continue;
     }
     return cls;
   }
@@ -98,4 +99,4 @@ function plausibleDate(t: string): boolean {
 }
 
 /** Tails that name the same model (a snapshot, a stage, a file format): the entity stays the model. */
-export const SAME_MODEL = (c: Tail | 0) => c === Tail.Date || c === Tail.Stage || c === Tail.Quant;
+export const SAME_MODEL = (c: Tail | 0) => c > 0 && c <= QUANT;

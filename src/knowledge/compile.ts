@@ -65,9 +65,10 @@ const TAIL_AHEAD = `\\d{1,4}(?:bits?|[kKmM])(?![${WORD_CHARS}])`;
 /**
  * Not followed by more word, nor by a version continuation after a number (".7", "-5"; but
  * "gemma-3-27b" may go on with its parameter count, "gpt-oss-20b" after a word), nor by "bit"
- * after a number ("Yi 4-bit models" is not "Yi 4").
+ * after a number ("Yi 4-bit models" is not "Yi 4"). `_` ends a name only before a parameter count
+ * ("Yi_34B", "llama3_70B").
  */
-export const END = `(?![${WORD_CHARS}]|(?<=[0-9])(?:\\.[0-9]|[${HYPH}_](?!${SIZE_AHEAD}|${TAIL_AHEAD})[0-9]|[\\s${HYPH}]?bits?\\b))`;
+export const END = `(?![${WORD_CHARS.replace('_', '')}]|_(?!${SIZE_AHEAD})|(?<=[0-9])(?:\\.[0-9]|[${HYPH}_](?!${SIZE_AHEAD}|${TAIL_AHEAD})[0-9]|[\\s${HYPH}]?bits?\\b))`;
 /** A snapshot suffix: -20260205, -2024-08-06, -0528 (see MATCH_DATE_SUFFIX_RE). */
 const DATE = `(?:[${HYPH}](?:(?:19|20)\\d{6}|(?:19|20)\\d\\d[${HYPH}]\\d\\d[${HYPH}]\\d\\d|\\d{4}))?`;
 /**

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide, resolveContext } from '../../src/core/context';
 import { createMatcher, match } from '../../src/core/matcher';
-import { Tail, tailClass, tailRows } from '../../src/core/tails';
+import { CODE, DATE, QUANT, SIZE, STAGE, tailClass, tailRows, VARIANT, VERSION } from '../../src/core/tails';
 import { compileIndex } from '../../src/knowledge/compile';
 import { loadValidated } from '../../scripts/vite-knowledge-plugin';
 import { fixtureEntries, fixtureMatcher } from './fixture-index';
@@ -22,22 +22,22 @@ const shown = (text: string, page = false, onTopic?: (id: string) => boolean) =>
 describe('tail grammar: token classes', () => {
   const rows = tailRows();
   it('reads dates in every vendor style', () => {
-    for (const t of ['0414', '2507', '20240620', '2024-08-06']) expect(tailClass(rows, t, false)).toBe(Tail.Date);
-    expect(tailClass(rows, '0905', true)).toBe(Tail.Date);
+    for (const t of ['0414', '2507', '20240620', '2024-08-06']) expect(tailClass(rows, t, false)).toBe(DATE);
+    expect(tailClass(rows, '0905', true)).toBe(DATE);
     expect(tailClass(rows, '4096', true)).toBe(0); // not a plausible MMDD or YYMM after a space
   });
   it('reads stages, formats, sizes and versions', () => {
-    for (const t of ['Base', 'Instruct', 'Chat', 'it', 'Thinking', 'Terminus', 'Inst']) expect(tailClass(rows, t, false)).toBe(Tail.Stage);
-    for (const t of ['FP8', 'BF16', 'AWQ', 'GPTQ', 'GGUF', 'Int4', '4bits', 'HF', 'Q4_K_M']) expect(tailClass(rows, t, false)).toBe(Tail.Quant);
-    for (const t of ['7B', '1.5B', 'A3B', '8x7B', '200K', '1M']) expect(tailClass(rows, t, false)).toBe(Tail.Size);
-    expect(tailClass(rows, 'v0.1', false)).toBe(Tail.Version);
-    for (const t of ['Z1', 'R1', '4V', '4.1V']) expect(tailClass(rows, t, false)).toBe(Tail.Code);
+    for (const t of ['Base', 'Instruct', 'Chat', 'it', 'Thinking', 'Terminus', 'Inst']) expect(tailClass(rows, t, false)).toBe(STAGE);
+    for (const t of ['FP8', 'BF16', 'AWQ', 'GPTQ', 'GGUF', 'Int4', '4bits', 'HF', 'Q4_K_M']) expect(tailClass(rows, t, false)).toBe(QUANT);
+    for (const t of ['7B', '1.5B', 'A3B', '8x7B', '200K', '1M']) expect(tailClass(rows, t, false)).toBe(SIZE);
+    expect(tailClass(rows, 'v0.1', false)).toBe(VERSION);
+    for (const t of ['Z1', 'R1', '4V', '4.1V']) expect(tailClass(rows, t, false)).toBe(CODE);
   });
   it('keeps ordinary words out after a space', () => {
     expect(tailClass(rows, 'plus', true)).toBe(0);
     expect(tailClass(rows, 'chat', true)).toBe(0);
     expect(tailClass(rows, 'it', true)).toBe(0);
-    expect(tailClass(rows, 'Plus', true)).toBe(Tail.Variant);
+    expect(tailClass(rows, 'Plus', true)).toBe(VARIANT);
   });
 });
 
@@ -63,6 +63,10 @@ describe('tail grammar: whole names', () => {
     expect(aliases('GPT-5 plus a retriever; GPT-5 chat model; GPT-5 0512 tokens')).toEqual(['GPT-5', 'GPT-5', 'GPT-5']);
     expect(aliases('Grok 4-bit quantized models')).toEqual(['Grok']);
     expect(aliases('Llama 3.1 405B - 200K')).toEqual(['Llama 3.1 405B']);
+  });
+  it('an underscore joins a parameter count', () => {
+    expect(aliases('GPT-5_120B+Mixtral_8x7B')).toEqual(['GPT-5_120B', 'Mixtral_8x7B']);
+    expect(aliases('claude_tools')).toEqual([]);
   });
   it('a proper word in lower case is a name only as an id with a tail', () => {
     expect(aliases('the llama-8B-chat checkpoint; a llama ate; llama-cpp')).toEqual(['llama-8B-chat']);
@@ -102,6 +106,11 @@ describe('senses: local evidence decides', () => {
   it('the page topic lets its own bare family word stand', () => {
     expect(shown('How to deploy Gemma locally', false, (id) => id === 'google/gemma')).toEqual(['Gemma']);
     expect(shown('How to deploy Gemma locally', false)).toEqual([]);
+  });
+  it('an AI acronym after the word is no other proper name; an emoji starts a sentence', () => {
+    expect(shown('Kimi API pricing is out.')).toEqual(['Kimi']);
+    expect(shown('🎯 Deploy Gemma locally with the model weights.')).toEqual(['Gemma']);
+    expect(shown('Kimi Räikkönen won; no model involved.')).toEqual([]);
   });
   it('AI words in other languages are evidence', () => {
     for (const t of ['Grok ist ein neues Sprachmodell.', 'Grok est un modèle de langage.', 'Grok es un modelo de lenguaje.', 'Grok 是一个大模型。'])
