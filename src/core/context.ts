@@ -41,8 +41,11 @@ function nearest(cues: [number, number][], m: Match): number {
 /** Senses in which a word takes a number: "Opus 34", "Sonnet 18", "Nova 3". */
 const NUMBERED = /^(?:music|poetry|astronomy)$/;
 
-/** A name that modifies another noun is that thing's name: "the Llama 3.1 license", "the Capybara dataset". */
-const HEAD_AFTER = /^[\s\u00a0-]+(?:community[\s\u00a0]+)?(?:licen[cs]es?|data ?sets?|corpus)\b/i;
+/**
+ * A name that modifies another noun is that thing's name: "the Llama 3.1 license", "the Capybara
+ * dataset"; before a legal form it is a company's: "Haiku, Inc.".
+ */
+const HEAD_AFTER = /^(?:[\s\u00a0-]+(?:community[\s\u00a0]+)?(?:licen[cs]es?|data ?sets?|corpus)\b|,?[\s\u00a0]+(?:Inc|Ltd|LLC|GmbH|Corp|Corporation)\b)/i;
 
 const CAP_WORD = /^[\s\u00a0]*(?:&[\s\u00a0]*)?\p{Lu}[\p{Ll}\p{Lu}]/u;
 const PREV_CAP_WORD = /(\p{Lu}\p{Ll}+)[\s\u00a0]+$/u;

@@ -102,6 +102,7 @@ describe('senses: local evidence decides', () => {
   it('a name that modifies a licence or a data set is that thing', () => {
     expect(shown('Licensed under the Llama 3.1 405B license.')).toEqual([]);
     expect(shown('Trained on the Capybara dataset, a model for chat.')).toEqual([]);
+    expect(shown('Copyright 2008 Fennec, Inc. and the API authors.')).toEqual([]);
   });
   it('the page topic lets its own bare family word stand', () => {
     expect(shown('How to deploy Gemma locally', false, (id) => id === 'google/gemma')).toEqual(['Gemma']);
