@@ -145,7 +145,8 @@ function extend(m: Matcher, text: string, h: Hit, weak: boolean): Hit | null {
       continue;
     }
     // An unknown word in a joined run: part of the name only if the grammar goes on after it.
-    if (!spaced && /^[A-Z][A-Za-z]*$/.test(tok) && text[pos] !== '@') {
+    // In a lower-case id with a number, unknown lower-case words too ("gpt-4o-search-preview").
+    if (!spaced && (/^[A-Z][A-Za-z]*$/.test(tok) || (/^[a-z]+$/.test(tok) && !/[A-Z]/.test(h.alias) && numbered)) && text[pos] !== '@') {
       ends.push([next, 0]);
       pos = next;
       continue;

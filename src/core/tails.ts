@@ -41,7 +41,7 @@ export const TAIL_TABLE: ReadonlyArray<readonly [Tail, string, 0 | 1 | 2]> = [
   [QUANT, 'fp(?:4|8|16|32)|bf16|int[348]|awq|gptq|gguf|ggml|mlx|onnx|exl2|nf4|q[2-8](?:_k)?(?:_[sml0-9])?|w\\d{1,2}a\\d{1,2}|\\d{1,2}-?bits?', 0],
   [QUANT, 'FP8|BF16|AWQ|GPTQ|GGUF|MLX', 1],
   [QUANT, 'hf', 0],
-  [STAGE, 'base|chat|distill|sft|rlhf|dpo|zero|think|terminus|rumination|latest|rc\\d?|beta|alpha', 0],
+  [STAGE, 'base|chat|distill|sft|rlhf|dpo|zero|think|terminus|rumination|latest|rc\\d?|beta|alpha|high|low|xhigh|minimal', 0],
   [STAGE, 'instruct|inst', 1],
   [STAGE, 'it', 0],
   [STAGE, 'IT', 1],
@@ -51,8 +51,8 @@ export const TAIL_TABLE: ReadonlyArray<readonly [Tail, string, 0 | 1 | 2]> = [
     'mini|nano|turbo|exp|coder|codex|vl|moe|omni|highspeed|flashx|flash|lite|ultra|sonnet|opus|haiku|scout|maverick|math|audio|realtime',
     1,
   ],
-  [VARIANT, 'code|vision|embed|embedding|guard|long|large|medium|small|tiny', 0],
-  [VARIANT, 'pro|max|plus|fast|air|next', 2],
+  [VARIANT, 'code|embed|embedding|guard|long|large|medium|small|tiny', 0],
+  [VARIANT, 'pro|max|plus|fast|air|next|vision', 2],
   [CODE, '[a-z]{1,2}\\d{1,2}(?:\\.\\d)?[a-z]?|\\d{1,2}(?:\\.\\d)?[a-z]{1,2}', 0],
 ];
 

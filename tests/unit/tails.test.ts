@@ -51,6 +51,10 @@ describe('tail grammar: whole names', () => {
     expect(aliases('Mixtral-8x7B-v0.1 and Gemma 4 31B-it-GGUF')).toEqual(['Mixtral-8x7B-v0.1', 'Gemma 4 31B-it-GGUF']);
     expect(aliases('We ran Qwen3 235B-A22B-Thinking-2507 with a 200K window.')).toEqual(['Qwen3 235B-A22B-Thinking-2507']);
   });
+  it('reads effort levels and unknown words inside a lower-case id that goes on', () => {
+    expect(aliases('o3-high, gpt-5-search-preview, Llama 3.1 405B Vision')).toEqual(['o3-high', 'gpt-5-search-preview', 'Llama 3.1 405B Vision']);
+    expect(aliases('gpt-5-transcribe')).toEqual([]); // half a name is not highlighted
+  });
   it('reads a compound name that starts with another model as one mention', () => {
     expect(aliases('GPT-5-Distill-Llama-8B beats Phi-4-Distill-Mixtral-8x7B.')).toEqual(['GPT-5-Distill-Llama-8B', 'Phi-4-Distill-Mixtral-8x7B']);
   });
