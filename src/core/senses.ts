@@ -35,7 +35,7 @@ export const SENSE_CUES = {
   finance:
     'exchange|crypto(?:currency|currencies)?|coins?|bitcoin|ethereum|blockchain|wallets?|trading|traders?|stocks?|shares|nasdaq|nyse|etfs?|invest(?:ors?|ment|ing)?|market cap|price target|dividends?',
   software:
-    'librar(?:y|ies)|packages?|pip install|npm|pypi|crates?|modules?|plugins?|frameworks?|command[- ]line|cli|terminal|shell|flags?|subcommands?|arguments?|test runner|testing framework|assertions?',
+    'librar(?:y|ies)|packages?|pip install|npm|pypi|crates?|modules?|plugins?|frameworks?|command[- ]line|cli|terminal|shell|flags?|subcommands?|arguments?|test runner|testing framework|assertions?|codecs?|encoders?|decoders?|operating system|web framework',
   data: 'data ?sets?|corpus|corpora|dataset card',
   people:
     'mr|mrs|ms|dr|named|called|nicknamed|colleagues?|friends?|wife|husband|daughters?|sons?|mother|father|sisters?|brothers?|born|painter|singer|actor|actress|players?|drivers?|mayor|born|teammates?|girlfriend|boyfriend|uncle|aunt|grandma|grandpa',
