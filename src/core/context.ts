@@ -41,20 +41,11 @@ function nearest(cues: [number, number][], m: Match): number {
 /** Senses in which a word takes a number: "Opus 34", "Sonnet 18", "Nova 3". */
 const NUMBERED = /^(?:music|poetry|astronomy)$/;
 
-/**
- * A name that modifies another noun is that thing's name: "the Llama 3.1 license", "the Capybara
- * dataset"; before a legal form it is a company's: "Haiku, Inc.".
- */
-const HEAD_AFTER = /^(?:[\s\u00a0-]+(?:community[\s\u00a0]+)?(?:licen[cs]es?|data ?sets?|corpus)\b|,?[\s\u00a0]+(?:Inc|Ltd|LLC|GmbH|Corp|Corporation)\b)/i;
 
 const CAP_WORD = /^[\s\u00a0]*(?:&[\s\u00a0]*)?\p{Lu}[\p{Ll}\p{Lu}]/u;
 const PREV_CAP_WORD = /(\p{Lu}\p{Ll}+)[\s\u00a0]+$/u;
 const PREV_POSSESSIVE = /(\p{Lu}[\p{L}]+)['’]s[\s\u00a0]+$/u;
 const SENTENCE_START = /(?:^|[.!?:;"“(\[\p{So}\uFE0F]\s*|\n\s*)$/u;
-/** The block introduces the word as somebody's or something's name, or as one of a kind ("a Gemini"). */
-const NAMED_BEFORE = /\b(?:named|called|nicknamed|dubbed|aka|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Saint|St\.|an?)[\s\u00a0]+$/i;
-/** "The Bard of Avon": a title, not a model. "Buddy, the office dog": an apposition naming someone. */
-const OF_AFTER = /^[\s\u00a0]+(?:of|de|von|du)[\s\u00a0]|^,[\s\u00a0]+(?:the|a|an|my|our|his|her|their)[\s\u00a0]/;
 
 /** Rule 1: is this mention part of a longer proper name that is not a model? */
 export function looksLikeOtherName(text: string, m: Match, cues: Record<string, RegExp> = {}): boolean {
@@ -79,7 +70,7 @@ export function looksLikeOtherName(text: string, m: Match, cues: Record<string, 
  */
 export function namedOtherwise(text: string, m: Match, cues: Record<string, RegExp> = {}): boolean {
   const before = text.slice(Math.max(0, m.start - 40), m.start);
-  if (NAMED_BEFORE.test(before) || OF_AFTER.test(text.slice(m.end, m.end + 5))) return true;
+  if (test(cues.named, before) || test(cues.of, text.slice(m.end, m.end + 5))) return true;
   const poss = PREV_POSSESSIVE.exec(before);
   return !!poss && !test(cues.before, poss[1]);
 }
@@ -111,7 +102,8 @@ export function decide(
   pageHasSignal = false,
   local: Local = {},
 ): Decision {
-  matches = matches.filter((m) => !HEAD_AFTER.test(text.slice(m.end, m.end + 30)));
+  // A name before a head noun or a legal form names that thing (src/core/senses.ts HEAD_AFTER).
+  matches = matches.filter((m) => !test(local.cues?.head, text.slice(m.end, m.end + 30)));
   if (strictness === 'off' || !matches.some((m) => m.needsContext)) return { kept: matches, deferred: [] };
   const ai = aiCues(text, local.cues);
   // Mentions that stand are evidence for their neighbours: unambiguous ones, and the page's topic.

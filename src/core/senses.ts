@@ -28,6 +28,16 @@ export const AI_LEXICONS = ['ai-acronyms', 'ai', 'ai-zh'] as const;
  * Capitalised words that may stand before a model's name without making it someone else's name
  * ("Anthropic Claude", "Using Claude"; src/core/context.ts rule 1).
  */
+/**
+ * A name that modifies another noun is that thing's name: "the Llama 3.1 license", "the Capybara
+ * dataset"; before a legal form it is a company's: "Haiku, Inc." (src/core/context.ts).
+ */
+export const HEAD_AFTER = '^(?:[\\s\\u00a0-]+(?:community[\\s\\u00a0]+)?(?:licen[cs]es?|data ?sets?|corpus)\\b|,?[\\s\\u00a0]+(?:Inc|Ltd|LLC|GmbH|Corp|Corporation)\\b)';
+/** The block introduces the word as somebody's or something's name, or as one of a kind ("a Gemini"). */
+export const NAMED_BEFORE = '\\b(?:named|called|nicknamed|dubbed|aka|Mr\\.?|Mrs\\.?|Ms\\.?|Dr\\.?|Saint|St\\.|an?)[\\s\\u00a0]+$';
+/** "The Bard of Avon": a title, not a model. "Buddy, the office dog": an apposition naming someone. */
+export const OF_AFTER = '^[\\s\\u00a0]+(?:of|de|von|du)[\\s\\u00a0]|^,[\\s\\u00a0]+(?:the|a|an|my|our|his|her|their)[\\s\\u00a0]';
+
 export const BEFORE_NAME = '^(?:Anthropic|OpenAI|Google|Meta|Mistral|Microsoft|Amazon|AWS|Alibaba|DeepSeek|Nvidia|NVIDIA|xAI|Cohere|Moonshot|Apple|IBM|Baidu|Tencent|Zhipu|Perplexity|Samsung|Using|Try|Ask|Asked|With|And|Or|But|Than|Like|Via|From|Vs|Versus|New|Old|Open|Latest|Our|Your|The|Today|Introducing|Meet|Run|Running|Use)$';
 
 /** Cue words per sense: whole words, any case, as RegExp alternatives. */
@@ -55,7 +65,7 @@ export const SENSES = Object.keys(SENSE_CUES) as Sense[];
 
 /** The AI lexicons and the cues of each sense named: [RegExp source, flags]. */
 export function cueSources(senses: Iterable<string>): Record<string, [string, string]> {
-  const out: Record<string, [string, string]> = { ...AI_CUES, before: [BEFORE_NAME, ''], units: [UNITS, 'i'] };
+  const out: Record<string, [string, string]> = { ...AI_CUES, before: [BEFORE_NAME, ''], units: [UNITS, 'i'], head: [HEAD_AFTER, 'i'], named: [NAMED_BEFORE, 'i'], of: [OF_AFTER, ''] };
   for (const s of senses)
     if (s in SENSE_CUES) out[s] = [`(?<![\\p{L}\\p{N}])(?:${SENSE_CUES[s as Sense]})(?![\\p{L}\\p{N}])`, 'giu'];
   return out;
