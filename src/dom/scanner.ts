@@ -9,6 +9,7 @@
  */
 import { SCAN_SLICE_MS } from '../core/constants';
 import { decide, DEFAULT_STRICTNESS, type Local, type Strictness } from '../core/context';
+import { AI_LEXICONS } from '../core/senses';
 import { match, type Match, type Matcher } from '../core/matcher';
 import type { Highlighter } from './highlighter';
 import { Mention } from './mentions';
@@ -76,7 +77,8 @@ export class Scanner {
 
   /**
    * The block-independent part of the context rules: the sense lexicons, and the page's topic —
-   * the models and families its title and first heading name ("Yi" stands on Yi's README).
+   * the models and families its title and first heading name ("Yi" stands on Yi's README), when
+   * the page has an AI cue somewhere.
    */
   private local(): Local {
     if (this.ctx) return this.ctx;
@@ -88,7 +90,10 @@ export class Scanner {
     const topic = new Set<string>();
     for (const t of [this.doc.title, this.doc.querySelector('h1')?.textContent ?? ''])
       for (const m of match(t, this.matcher)) topic.add(family(m.entityId));
-    return (this.ctx = { cues: this.matcher.cues, onTopic: topic.size ? (m) => topic.has(family(m.entityId)) : undefined });
+    // Only on a page that speaks of AI somewhere: a horoscope page titled "Gemini" has no topic model.
+    const body = (this.doc.body?.textContent ?? '').slice(0, 1e5);
+    const ai = AI_LEXICONS.some((k) => this.matcher.cues[k]?.test(body) && !(this.matcher.cues[k].lastIndex = 0));
+    return (this.ctx = { cues: this.matcher.cues, onTopic: topic.size && ai ? (m) => topic.has(family(m.entityId)) : undefined });
   }
 
   /** Every mention, in no particular order. */

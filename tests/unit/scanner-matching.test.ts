@@ -59,10 +59,15 @@ describe('page-level context in the scanner', () => {
 describe('page topic', () => {
   it("lets the bare family word of the page's title stand, not other ambiguous words", async () => {
     document.title = 'Gemma';
-    expect(await scan('<h1>Gemma</h1><p>Deploy Gemma locally.</p><p>Capybara was fed at noon.</p>')).toEqual([
+    expect(await scan('<h1>Gemma</h1><p>Deploy Gemma locally.</p><p>Capybara was fed at noon.</p><p>Open weights.</p>')).toEqual([
       'Gemma=google/gemma',
       'Gemma=google/gemma',
     ]);
+    document.title = '';
+  });
+  it('gives no topic to a page that never speaks of AI', async () => {
+    document.title = 'Gemma';
+    expect(await scan('<h1>Gemma</h1><p>Gemma turned forty this spring.</p>')).toEqual([]);
     document.title = '';
   });
 });
