@@ -21,8 +21,8 @@
  * no viewport order; the figures to report come from a real browser.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -32,7 +32,10 @@ const OUT_DIR = resolve(ROOT, process.env.MODELLENS_OUT_DIR);
 type BrowserName = 'chromium' | 'firefox';
 
 interface Args {
-  corpus: string;
+  corpora: string[];
+  scorer?: string;
+  save?: string;
+  diff?: string;
   out?: string;
   browser: BrowserName;
   node: boolean;
@@ -44,13 +47,13 @@ interface Args {
 function usage(msg?: string): never {
   if (msg) console.error(`eval: ${msg}`);
   console.error(
-    'usage: npm run eval -- <corpus-dir> [--out predictions.json] [--browser chromium|firefox] [--node] [--list] [--rebuild|--no-build] [--quiet]',
+    'usage: npm run eval -- <corpus-dir>… [--out predictions.json] [--browser chromium|firefox] [--node] [--list] [--rebuild|--no-build] [--quiet] [--scorer PATH] [--save NAME] [--diff NAME]',
   );
   process.exit(2);
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Partial<Args> = { browser: 'chromium', node: false, list: false, build: 'auto', quiet: false };
+  const a: Partial<Args> = { corpora: [], browser: 'chromium', node: false, list: false, build: 'auto', quiet: false };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
     if (x === '--out') a.out = argv[++i] ?? usage('--out needs a file');
@@ -59,16 +62,18 @@ function parseArgs(argv: string[]): Args {
       if (b !== 'chromium' && b !== 'firefox') usage('--browser is chromium or firefox');
       a.browser = b;
     } else if (x === '--node') a.node = true;
+    else if (x === '--scorer') a.scorer = argv[++i] ?? usage('--scorer needs a file');
+    else if (x === '--save') a.save = argv[++i] ?? usage('--save needs a name');
+    else if (x === '--diff') a.diff = argv[++i] ?? usage('--diff needs a name');
     else if (x === '--list') a.list = true;
     else if (x === '--rebuild') a.build = 'force';
     else if (x === '--no-build') a.build = 'never';
     else if (x === '--quiet') a.quiet = true;
     else if (x === '-h' || x === '--help') usage();
     else if (x.startsWith('--')) usage(`unknown option ${x}`);
-    else if (!a.corpus) a.corpus = x;
-    else usage(`unexpected argument ${x}`);
+    else a.corpora!.push(x);
   }
-  if (!a.corpus) usage('no corpus directory');
+  if (!a.corpora!.length) usage('no corpus directory');
   return a as Args;
 }
 
@@ -278,6 +283,9 @@ async function runBrowser(name: BrowserName, pagesDir: string, files: string[], 
         } catch (e) {
           problems.push(`${(e as Error).message.split('\n')[0]} (measuring anyway)`);
         }
+        // A reader opens collapsed sections (<details>): the labels count the mentions in them, and
+        // the extension highlights hidden text when it is shown.
+        await withTimeout(page.evaluate(`document.querySelectorAll('details:not([open])').forEach((d) => (d.open = true))`), CALL_TIMEOUT_MS, 'opening details').catch(() => undefined);
         // Settle: the content script answers (it runs at document_idle) and its count stays put.
         let last = -1;
         let stableSince = Date.now();
@@ -357,60 +365,182 @@ async function runNode(pagesDir: string, files: string[]) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Scoring, error classes, save/diff
+// ---------------------------------------------------------------------------------------------
+interface Quote {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  note: string;
+}
+/** "prefix[[exact]]suffix  (note)" as the scorer lists errors. */
+function parseQuote(s: string): Quote {
+  const m = /^(.*?)\[\[(.*)\]\](.*?)(?:  \((.*)\))?$/.exec(s);
+  return m ? { prefix: m[1], exact: m[2], suffix: m[3], note: m[4] ?? '' } : { prefix: '', exact: s, suffix: '', note: '' };
+}
+
+export const CLASSES = ['tail', 'ambiguous', 'missing knowledge', 'non-prose', 'other'] as const;
+type ErrClass = (typeof CLASSES)[number];
+
+/**
+ * The class of one error, from the matcher's own reading of the span (node, bundled knowledge):
+ * - tail: a false positive overlapping a labelled mention with other text, or a missed mention a
+ *   shorter or longer highlight stands for (boundary errors);
+ * - missing knowledge: a missed mention the matcher does not read as a name at all;
+ * - ambiguous: the span is an ambiguous word (needs context) — kept against a trap or dropped;
+ * - non-prose: a false positive glued to a URL, path, domain, address or identifier;
+ * - other: the rest.
+ */
+async function classifier() {
+  const { createMatcher, match } = await import('../src/core/matcher');
+  const { compileIndex } = await import('../src/knowledge/compile');
+  const { loadValidated } = await import('./vite-knowledge-plugin');
+  const matcher = createMatcher(compileIndex(loadValidated()));
+  return (kind: 'fp' | 'fn', q: Quote, boundary: boolean): ErrClass => {
+    if (boundary) return 'tail';
+    const ms = match(q.exact, matcher);
+    const whole = ms.find((m) => m.start === 0 && m.end === q.exact.length);
+    if (kind === 'fn') {
+      if (!ms.length) return 'missing knowledge';
+      if (!whole) return 'tail';
+      return whole.needsContext ? 'ambiguous' : 'other';
+    }
+    if (/[/.@:_-]$/.test(q.prefix) || /^[/.@_]\w/.test(q.suffix)) return 'non-prose';
+    if (q.note.startsWith('trap') || whole?.needsContext) return 'ambiguous';
+    return 'other';
+  };
+}
+
+interface CorpusScore {
+  name: string;
+  tp: number;
+  fp: number;
+  fn: number;
+  traps: number;
+  boundary: number;
+  errors: { kind: 'fp' | 'fn'; page: string; cls: ErrClass; text: string }[];
+}
+
+async function scoreCorpus(name: string, scorer: string, predictionsPath: string, labelsPath: string, classify: Awaited<ReturnType<typeof classifier>>): Promise<CorpusScore> {
+  // The scorer is a command (importing it would run its command line): its --json output.
+  const run = spawnSync(process.execPath, [scorer, predictionsPath, labelsPath, '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (run.status !== 0) {
+    process.stderr.write(run.stderr);
+    process.exit(run.status ?? 1);
+  }
+  const res = JSON.parse(run.stdout) as { pages: Record<string, { fps: string[]; fns: string[] }>; total: Record<string, number> };
+  const t = res.total;
+  const out: CorpusScore = { name, tp: t.tp, fp: t.fp, fn: t.fn, traps: t.traps, boundary: t.boundary, errors: [] };
+  const squeeze = (s: string) => s.replace(/\s+/g, '');
+  for (const [page, r] of Object.entries(res.pages)) {
+    const fps = r.fps.map(parseQuote);
+    const fns = r.fns.map(parseQuote);
+    // A boundary pair: a highlight and a missed mention at one spot, one's text inside the other's.
+    const near = (a: Quote, b: Quote) => {
+      const [s, l] = squeeze(a.exact).length < squeeze(b.exact).length ? [a, b] : [b, a];
+      return squeeze(l.exact).includes(squeeze(s.exact)) && (squeeze(l.prefix + l.exact).endsWith(squeeze(s.prefix).slice(-6) + squeeze(s.exact)) || squeeze(s.prefix).slice(-8) === squeeze(l.prefix).slice(-8));
+    };
+    for (const q of fps) out.errors.push({ kind: 'fp', page, cls: classify('fp', q, fns.some((f) => near(q, f))), text: `${q.prefix.slice(-24)}[[${q.exact}]]${q.suffix.slice(0, 24)}${q.note ? `  (${q.note})` : ''}` });
+    for (const q of fns) out.errors.push({ kind: 'fn', page, cls: classify('fn', q, fps.some((f) => near(f, q))), text: `${q.prefix.slice(-24)}[[${q.exact}]]${q.suffix.slice(0, 24)}  (${q.note})` });
+  }
+  return out;
+}
+
+function printScore(s: CorpusScore) {
+  const p = s.tp + s.fp ? s.tp / (s.tp + s.fp) : 1;
+  const r = s.tp + s.fn ? s.tp / (s.tp + s.fn) : 1;
+  const f1 = p + r ? (2 * p * r) / (p + r) : 0;
+  const by = (k: 'fp' | 'fn') => CLASSES.map((c) => `${c} ${s.errors.filter((e) => e.kind === k && e.cls === c).length}`).join(', ');
+  console.log(`${s.name}: precision=${p.toFixed(3)} recall=${r.toFixed(3)} f1=${f1.toFixed(3)} traps=${s.traps} boundary=${s.boundary} (tp=${s.tp} fp=${s.fp} fn=${s.fn})`);
+  console.log(`  false positives by class: ${by('fp')}`);
+  console.log(`  misses by class:          ${by('fn')}`);
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const corpus = resolve(args.corpus);
-  if (!existsSync(corpus) || !statSync(corpus).isDirectory()) usage(`${corpus} is not a directory`);
-  const pagesDir = existsSync(join(corpus, 'pages')) ? join(corpus, 'pages') : corpus;
-  const files = readdirSync(pagesDir)
-    .filter((f) => /\.html?$/i.test(f))
-    .sort();
-  if (!files.length) usage(`no .html pages in ${pagesDir}`);
-  const labelsPath = join(corpus, 'labels.json');
-  const hasLabels = existsSync(labelsPath);
-  const scorer = resolve(corpus, '../../tools/score-mentions.mjs');
-  if (hasLabels && !existsSync(scorer)) {
-    console.error(`eval: ${labelsPath} exists but the scorer is missing: expected ${scorer} (<corpus-dir>/../../tools/score-mentions.mjs)`);
-    process.exit(2);
-  }
-
-  let results;
+  if (!args.node) ensureBuild(args.browser, args.build);
   const mode = args.node ? 'node (happy-dom; not for reporting)' : args.browser;
-  if (args.node) results = await runNode(pagesDir, files);
-  else {
-    ensureBuild(args.browser, args.build);
-    results = await runBrowser(args.browser, pagesDir, files, args.quiet);
-  }
+  const classify = await classifier();
+  const scores: CorpusScore[] = [];
+  for (const c of args.corpora) {
+    const corpus = resolve(c);
+    if (!existsSync(corpus) || !statSync(corpus).isDirectory()) usage(`${corpus} is not a directory`);
+    const pagesDir = existsSync(join(corpus, 'pages')) ? join(corpus, 'pages') : corpus;
+    const files = readdirSync(pagesDir)
+      .filter((f) => /\.html?$/i.test(f))
+      .sort();
+    if (!files.length) usage(`no .html pages in ${pagesDir}`);
+    const labelsPath = join(corpus, 'labels.json');
+    const hasLabels = existsSync(labelsPath);
+    const scorer = args.scorer ? resolve(args.scorer) : resolve(corpus, '../../tools/score-mentions.mjs');
+    if (hasLabels && !existsSync(scorer)) {
+      console.error(`eval: ${labelsPath} exists but the scorer is missing: expected ${scorer} (--scorer PATH, or <corpus-dir>/../../tools/score-mentions.mjs)`);
+      process.exit(2);
+    }
+    const name = basename(corpus);
+    const results = args.node ? await runNode(pagesDir, files) : await runBrowser(args.browser, pagesDir, files, args.quiet);
 
-  const predictions = { pages: Object.fromEntries(Object.entries(results).map(([f, r]) => [f, r.preds])) };
-  const out = resolve(args.out ?? join(ROOT, '.eval', `predictions-${args.node ? 'node' : args.browser}.json`));
-  const { mkdirSync } = await import('node:fs');
-  mkdirSync(resolve(out, '..'), { recursive: true });
-  writeFileSync(out, JSON.stringify(predictions, null, 2) + '\n');
+    const predictions = { pages: Object.fromEntries(Object.entries(results).map(([f, r]) => [f, r.preds])) };
+    const suffix = args.corpora.length > 1 ? `-${name}` : '';
+    const out = resolve(args.out && args.corpora.length === 1 ? args.out : join(ROOT, '.eval', `predictions-${args.node ? 'node' : args.browser}${suffix}.json`));
+    mkdirSync(resolve(out, '..'), { recursive: true });
+    writeFileSync(out, JSON.stringify(predictions, null, 2) + '\n');
 
-  const totalMentions = Object.values(results).reduce((n, r) => n + r.preds.length, 0);
-  const totalRanges = Object.values(results).reduce((n, r) => n + r.ranges, 0);
-  for (const [f, r] of Object.entries(results)) for (const p of r.problems) console.error(`eval: ${f}: ${p}`);
-  const unmeasured = Object.values(results).filter((r) => r.problems.some((p) => /^not measured|never answered/.test(p))).length;
-  if (unmeasured) console.log(`WARNING: ${unmeasured} page(s) could not be measured (see above)`);
+    const totalMentions = Object.values(results).reduce((n, r) => n + r.preds.length, 0);
+    const totalRanges = Object.values(results).reduce((n, r) => n + r.ranges, 0);
+    for (const [f, r] of Object.entries(results)) for (const p of r.problems) console.error(`eval: ${f}: ${p}`);
+    const unmeasured = Object.values(results).filter((r) => r.problems.some((p) => /^not measured|never answered/.test(p))).length;
+    if (unmeasured) console.log(`WARNING: ${unmeasured} page(s) could not be measured (see above)`);
 
-  if (args.list || !hasLabels) {
-    console.log(`highlights per page (${mode}):`);
-    for (const [f, r] of Object.entries(results)) {
-      if (!r.preds.length) continue;
-      console.log(`${f}: ${r.preds.length} mention(s), ${r.ranges} range(s)`);
-      for (const p of r.preds)
-        console.log(`  ${p.prefix.slice(-24)}[[${p.exact}]]${p.suffix.slice(0, 24)}  ${p.id ?? ''}${p.unknownVersion ? ` (unknown version ${p.unknownVersion})` : ''}`);
+    if (args.list || !hasLabels) {
+      console.log(`highlights per page (${mode}):`);
+      for (const [f, r] of Object.entries(results)) {
+        if (!r.preds.length) continue;
+        console.log(`${f}: ${r.preds.length} mention(s), ${r.ranges} range(s)`);
+        for (const p of r.preds)
+          console.log(`  ${p.prefix.slice(-24)}[[${p.exact}]]${p.suffix.slice(0, 24)}  ${p.id ?? ''}${p.unknownVersion ? ` (unknown version ${p.unknownVersion})` : ''}`);
+      }
+    }
+    console.log(
+      `${name}: ${files.length} pages, ${Object.values(results).filter((r) => r.preds.length).length} with highlights; ${totalMentions} mention(s), ${totalRanges} range(s) [${mode}]; predictions: ${out}`,
+    );
+    if (hasLabels) {
+      if (!args.quiet) {
+        const r = spawnSync(process.execPath, [scorer, out, labelsPath], { encoding: 'utf8' });
+        process.stdout.write(r.stdout);
+        process.stderr.write(r.stderr);
+        if (r.status !== 0) process.exit(r.status ?? 1);
+      }
+      scores.push(await scoreCorpus(name, scorer, out, labelsPath, classify));
     }
   }
-  console.log(
-    `${files.length} pages, ${Object.values(results).filter((r) => r.preds.length).length} with highlights; ${totalMentions} mention(s), ${totalRanges} range(s) [${mode}]; predictions: ${out}`,
-  );
-  if (hasLabels) {
-    const r = spawnSync(process.execPath, [scorer, out, labelsPath], { encoding: 'utf8' });
-    process.stdout.write(r.stdout);
-    process.stderr.write(r.stderr);
-    if (r.status !== 0) process.exit(r.status ?? 1);
+  if (!scores.length) return;
+  console.log(`\nscore [${mode}]`);
+  for (const s of scores) printScore(s);
+  if (scores.length > 1)
+    printScore(
+      scores.reduce(
+        (a, s) => ({ name: 'total', tp: a.tp + s.tp, fp: a.fp + s.fp, fn: a.fn + s.fn, traps: a.traps + s.traps, boundary: a.boundary + s.boundary, errors: [...a.errors, ...s.errors] }),
+        { name: 'total', tp: 0, fp: 0, fn: 0, traps: 0, boundary: 0, errors: [] } as CorpusScore,
+      ),
+    );
+  const savedDir = join(ROOT, '.eval', 'saved');
+  const key = (s: CorpusScore, e: CorpusScore['errors'][number]) => `${s.name}/${e.page} ${e.kind.toUpperCase()} ${e.text}`;
+  if (args.diff) {
+    const file = join(savedDir, `${args.diff}.json`);
+    if (!existsSync(file)) usage(`no saved run ${file} (--save ${args.diff} first)`);
+    const before = new Set<string>(JSON.parse(readFileSync(file, 'utf8')).errors);
+    const now = new Set(scores.flatMap((s) => s.errors.map((e) => key(s, e))));
+    const fixed = [...before].filter((e) => !now.has(e) && args.corpora.some((c) => e.startsWith(basename(resolve(c)) + '/')));
+    const broken = [...now].filter((e) => !before.has(e));
+    console.log(`\nagainst ${args.diff}: ${fixed.length} fixed, ${broken.length} broken`);
+    for (const e of fixed) console.log(`  fixed  ${e}`);
+    for (const e of broken) console.log(`  broken ${e}`);
+  }
+  if (args.save) {
+    mkdirSync(savedDir, { recursive: true });
+    writeFileSync(join(savedDir, `${args.save}.json`), JSON.stringify({ mode, errors: scores.flatMap((s) => s.errors.map((e) => key(s, e))) }, null, 1) + '\n');
+    console.log(`saved as ${args.save}`);
   }
 }
 

@@ -14,42 +14,51 @@
  *    With "block" only rule 2 counts; with "off" every ambiguous mention stands.
  */
 import type { Match } from './matcher';
+import { AI_LEXICONS } from './senses';
 
 export type Strictness = 'block' | 'page' | 'off';
 
 /** The default: block context, or a page that names a model unambiguously. */
 export const DEFAULT_STRICTNESS: Strictness = 'page';
 
-/** Words that tell a block is about AI. Case-sensitive acronyms and vendor names; the rest any case. */
-const AI_ACRONYMS = /(?<![\w-])(?:AI|IA|KI|LLMs?|GPTs?|APIs?|SDKs?|GPUs?|RLHF|SOTA|MMLU|SWE-bench|VRAM|RAG|MoE|xAI|Cohere|Zhipu|MiniMax|AI21|Moonshot)(?![\w-])/;
-const AI_WORDS =
-  /\b(?:models?|modelos?|modèles?|modell|benchmarks?|tokens?|chatbots?|prompts?|prompting|weights|inference|fine-?tun(?:e|ed|ing)|context window|open[- ]weights?|open[- ]source model|agentic|neural|machine learning|artificial intelligence|inteligencia artificial|intelligence artificielle|künstliche intelligenz|multimodal|generative|transformer|reasoning|system card|anthropic|openai|deepmind|hugging ?face|deepseek|nvidia|copilot|chatgpt|vertex|bedrock|ollama|leaderboard|parameters|endpoints?|coding agent|language model)\b/i;
+/** A whole-word test with a lexicon that may be missing. */
+const test = (re: RegExp | undefined, w: string) => !!re && (re.lastIndex = 0, re.test(w));
 
-export function hasAiContext(text: string): boolean {
-  return AI_ACRONYMS.test(text) || AI_WORDS.test(text);
+/** Start and end of every AI cue in the block (the AI lexicons of src/core/senses.ts). */
+function aiCues(text: string, cues: Record<string, RegExp> = {}): [number, number][] {
+  const out: [number, number][] = [];
+  for (const k of AI_LEXICONS) if (cues[k]) for (const c of text.matchAll(cues[k])) out.push([c.index!, c.index! + c[0].length]);
+  return out;
 }
+
+/** Characters between a mention and the nearest of `cues` (Infinity: none). */
+function nearest(cues: [number, number][], m: Match): number {
+  let d = Infinity;
+  for (const [s, e] of cues) if (s !== m.start || e !== m.end) d = Math.min(d, Math.max(0, s - m.end, m.start - e));
+  return d;
+}
+
+/** Senses in which a word takes a number: "Opus 34", "Sonnet 18", "Nova 3". */
+const NUMBERED = /^(?:music|poetry|astronomy)$/;
+
 
 const CAP_WORD = /^[\s\u00a0]*(?:&[\s\u00a0]*)?\p{Lu}[\p{Ll}\p{Lu}]/u;
 const PREV_CAP_WORD = /(\p{Lu}\p{Ll}+)[\s\u00a0]+$/u;
 const PREV_POSSESSIVE = /(\p{Lu}[\p{L}]+)['’]s[\s\u00a0]+$/u;
-const SENTENCE_START = /(?:^|[.!?:;"“(\[]\s*|\n\s*)$/;
-/** Capitalised words that may stand before a model's name without making it someone else's name. */
-const VENDOR_WORDS =
-  /^(?:Anthropic|OpenAI|Google|Meta|Mistral|Microsoft|Amazon|AWS|Alibaba|DeepSeek|Nvidia|NVIDIA|xAI|Cohere|Moonshot|Apple|IBM|Baidu|Tencent|Zhipu|Perplexity|Samsung|Using|Try|Ask|Asked|With|And|Or|But|Than|Like|Via|From|Vs|Versus|New|Old|Open|Latest|Our|Your|The|Today|Introducing|Meet|Run|Running|Use)$/;
-/** The block introduces the word as somebody's or something's name, or as one of a kind ("a Gemini"). */
-const NAMED_BEFORE = /\b(?:named|called|nicknamed|dubbed|aka|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Saint|St\.|an?)[\s\u00a0]+$/i;
-/** "The Bard of Avon": a title, not a model. "Buddy, the office dog": an apposition naming someone. */
-const OF_AFTER = /^[\s\u00a0]+(?:of|de|von|du)[\s\u00a0]|^,[\s\u00a0]+(?:the|a|an|my|our|his|her|their)[\s\u00a0]/;
+const SENTENCE_START = /(?:^|[.!?:;"“(\[\p{So}\uFE0F]\s*|\n\s*)$/u;
 
 /** Rule 1: is this mention part of a longer proper name that is not a model? */
-export function looksLikeOtherName(text: string, m: Match): boolean {
+export function looksLikeOtherName(text: string, m: Match, cues: Record<string, RegExp> = {}): boolean {
   if (/\d/.test(m.alias)) return false; // "Opus 4.6" is not a person
-  if (CAP_WORD.test(text.slice(m.end, m.end + 40))) return true;
+  const after = text.slice(m.end, m.end + 40);
+  // "Claude Monet"; but "Yi APIs", "Gemini API": an AI acronym after the name is no other name.
+  if (CAP_WORD.test(after) && !test(cues['ai-acronyms'], after.trim().split(/\s/)[0])) return true;
   const before = text.slice(Math.max(0, m.start - 40), m.start);
   const prev = PREV_CAP_WORD.exec(before);
-  if (prev && !VENDOR_WORDS.test(prev[1])) {
+  if (prev && !test(cues.before, prev[1])) {
     const beforePrev = before.slice(0, prev.index);
-    if (!SENTENCE_START.test(beforePrev)) return true;
+    // "Yesterday Claude said": a sentence goes on; "Bionic GPT - On-premise …" is a name.
+    if (!SENTENCE_START.test(beforePrev) || !/^(?:[\s\u00a0]+\p{Ll}|[,;:.!?)]|$)/u.test(after)) return true;
   }
   return false;
 }
@@ -59,11 +68,19 @@ export function looksLikeOtherName(text: string, m: Match): boolean {
  * Gemini", "Beethoven's Opus", "the Bard of Avon" and "Buddy, the office dog" are other things'
  * names even on a page about AI ("Google's Gemini" is not).
  */
-export function namedOtherwise(text: string, m: Match): boolean {
+export function namedOtherwise(text: string, m: Match, cues: Record<string, RegExp> = {}): boolean {
   const before = text.slice(Math.max(0, m.start - 40), m.start);
-  if (NAMED_BEFORE.test(before) || OF_AFTER.test(text.slice(m.end, m.end + 5))) return true;
+  if (test(cues.named, before) || test(cues.of, text.slice(m.end, m.end + 5))) return true;
   const poss = PREV_POSSESSIVE.exec(before);
-  return !!poss && !VENDOR_WORDS.test(poss[1]);
+  return !!poss && !test(cues.before, poss[1]);
+}
+
+/** What the block cannot tell by itself: the sense lexicons and the page's topic. */
+export interface Local {
+  /** Cue lexicon per sense and the AI lexicons (Matcher.cues); without them no block has AI context. */
+  cues?: Record<string, RegExp>;
+  /** The page is about this mention's model or family (its title or first heading names it). */
+  onTopic?: (m: Match) => boolean;
 }
 
 export interface Decision {
@@ -78,16 +95,40 @@ export interface Decision {
  * Matches in `deferred` wait for one: the scanner keeps them and adds them when it finds a signal
  * later on the page, so the decision does not depend on scan order.
  */
-export function decide(text: string, matches: Match[], strictness: Strictness = DEFAULT_STRICTNESS, pageHasSignal = false): Decision {
+export function decide(
+  text: string,
+  matches: Match[],
+  strictness: Strictness = DEFAULT_STRICTNESS,
+  pageHasSignal = false,
+  local: Local = {},
+): Decision {
+  // A name before a head noun or a legal form names that thing (src/core/senses.ts HEAD_AFTER).
+  matches = matches.filter((m) => !test(local.cues?.head, text.slice(m.end, m.end + 30)));
   if (strictness === 'off' || !matches.some((m) => m.needsContext)) return { kept: matches, deferred: [] };
-  const blockSignal = matches.some((m) => !m.needsContext) || hasAiContext(text);
+  const ai = aiCues(text, local.cues);
+  // Mentions that stand are evidence for their neighbours: unambiguous ones, and the page's topic.
+  for (const m of matches) if (!m.needsContext || (local.onTopic?.(m) && !looksLikeOtherName(text, m, local.cues))) ai.push([m.start, m.end]);
   const kept: Match[] = [];
   const deferred: Match[] = [];
   for (const m of matches) {
-    if (!m.needsContext) kept.push(m);
-    else if (looksLikeOtherName(text, m)) continue;
-    else if (blockSignal) kept.push(m);
-    else if (strictness !== 'page' || namedOtherwise(text, m)) continue;
+    if (!m.needsContext) {
+      kept.push(m);
+      continue;
+    }
+    if (looksLikeOtherName(text, m, local.cues)) continue;
+    const dAi = nearest(ai, m);
+    let dOther = Infinity;
+    // With a number ("Gemma 4") only senses that number things remain ("Opus 34", "Sonnet 18").
+    const senses = /\d/.test(m.alias) ? m.senses?.filter((s) => NUMBERED.test(s)) : m.senses;
+    for (const s of senses ?? []) {
+      const re = local.cues?.[s];
+      if (re) dOther = Math.min(dOther, nearest([...text.matchAll(re)].map((c) => [c.index!, c.index! + c[0].length]), m));
+    }
+    // The nearest cue decides: "the Capybara dataset", "Beethoven's Opus 131 in C-sharp minor".
+    if (dOther < dAi) continue;
+    if (dAi < Infinity || local.onTopic?.(m)) kept.push(m);
+    // A word with other declared senses needs evidence in its own block; others may take the page's.
+    else if (senses?.length || strictness !== 'page' || namedOtherwise(text, m, local.cues)) continue;
     else (pageHasSignal ? kept : deferred).push(m);
   }
   return { kept, deferred };
@@ -97,6 +138,6 @@ export function decide(text: string, matches: Match[], strictness: Strictness = 
  * Keep the matches of one block that stand: unambiguous ones always; ambiguous ones per the rule.
  * `pageHasSignal`: the page has unambiguous mentions elsewhere (used by strictness "page").
  */
-export function resolveContext(text: string, matches: Match[], strictness: Strictness = DEFAULT_STRICTNESS, pageHasSignal = false): Match[] {
-  return decide(text, matches, strictness, pageHasSignal).kept;
+export function resolveContext(text: string, matches: Match[], strictness: Strictness = DEFAULT_STRICTNESS, pageHasSignal = false, local: Local = {}): Match[] {
+  return decide(text, matches, strictness, pageHasSignal, local).kept;
 }

@@ -6,6 +6,7 @@
  */
 import { END, FLAG_EXACT_CASE, FLAG_NEEDS_CONTEXT, FLAG_PROPER, FLAG_SIZE_FORM, type CompiledIndex } from '../knowledge/compile';
 import { caseKey, HYPHENS, MATCH_DATE_SUFFIX_RE, matchCaseKey, matchKey, SPACES } from './normalize';
+import { DATE, LONG_DATE, SAME_MODEL, SIZE, type Tail, tailClass, TOKEN } from './tails';
 
 export interface Match {
   start: number;
@@ -18,15 +19,23 @@ export interface Match {
   needsContext: boolean;
   /** Set when a known family was named with a version the knowledge lacks ("GPT-5.7" → "5.7"). */
   unknownVersion?: string;
+  /** Other senses the word has (src/core/senses.ts), for the context rules. */
+  senses?: string[];
 }
 
 export interface Matcher {
   index: CompiledIndex;
   re: RegExp;
+  /** Cue lexicon per sense (src/core/senses.ts). */
+  cues: Record<string, RegExp>;
+  /** Text that is not prose (URLs, e-mail addresses, domains). */
+  np?: RegExp;
 }
 
 export function createMatcher(index: CompiledIndex): Matcher {
-  return { index, re: new RegExp(index.source, 'gi') };
+  const cues: Record<string, RegExp> = {};
+  for (const [k, [src, flags]] of Object.entries(index.cues ?? {})) cues[k] = new RegExp(src, flags);
+  return { index, re: new RegExp(index.source, 'gi'), cues, np: index.nonProse ? new RegExp(index.nonProse, 'gi') : undefined };
 }
 
 /** A version as it appears in a matchKey ("5.7", "4 6" from "4-6"). */
@@ -34,24 +43,8 @@ const VERSION_RE = /^\d{1,2}(?:[. ]\d{1,2})?$/;
 /** A parameter count in a matchKey ("20b", "8x7b"). */
 const SIZE_KEY_RE = /^(?:\d{1,4}(?:\.\d{1,2})?|\d{1,2}x\d{1,3})b$/;
 
-/**
- * One more part of a name after a match: a separator, then a parameter count ("27B", "8x7B",
- * "A22B", "E4B") or a variant word ("mini", "Pro", "Flash-Lite", "Instruct").
- */
-const TAIL_RE = new RegExp(
-  `(?:([\\s${SPACES}]+)|[\\-${HYPHENS}])([A-Za-z]+|\\d{1,2}x\\d{1,3}[bB]|[AaEe]?\\d{1,4}(?:\\.\\d{1,2})?[bB])${END}`,
-  'y',
-);
-const SIZE_RE = /\d[bB]$/;
-/** Variant words in any case ("GPT-5.4 mini", "Gemini 2.5 flash-lite"). */
-const TAIL_ANY = new Set(
-  'mini nano turbo instruct exp coder codex vl moe omni highspeed flashx flash lite ultra sonnet opus haiku scout maverick'.split(' '),
-);
-/**
- * Variant words that are also ordinary words ("GPT-5 plus a retriever"): capitalised, or
- * lowercase only inside an id ("gpt-5-pro").
- */
-const TAIL_CAPITALISED = new Set('pro max plus fast air instant preview thinking reasoning vision experimental'.split(' '));
+/** A separator and one tail token (src/core/tails.ts): spaces, or one hyphen, `_` or `@` (id style). */
+const TAIL_RE = new RegExp(`(?:([\\s${SPACES}]+)|[\\-${HYPHENS}_@])(${LONG_DATE}|${TOKEN})`, 'y');
 
 /** An id-style spelling: lowercase, joined by hyphens ("gemini-3.5", "claude-opus-4-9"). */
 const ID_STYLE = new RegExp(`^[a-z0-9.]+(?:[\\-${HYPHENS}][a-z0-9.]+)+$`);
@@ -66,6 +59,12 @@ interface Hit extends Match {
 function toHit(m: Matcher, text: string, start: number, i: number, needsContext: boolean, confidence: number, unknownVersion?: string): Hit {
   const h: Hit = { start, end: start + text.length, entityId: m.index.ids[i], alias: text, confidence, needsContext, i, form: unknownVersion !== undefined };
   if (unknownVersion !== undefined) h.unknownVersion = unknownVersion;
+  return h;
+}
+
+function withSenses(m: Matcher, key: string, h: Hit): Hit {
+  const s = m.index.senses?.[key];
+  if (s && h.needsContext) h.senses = s;
   return h;
 }
 
@@ -84,10 +83,11 @@ function resolve(m: Matcher, text: string, start: number): Hit | null {
       let written = matchCaseKey(text);
       if (dated) written = written.replace(MATCH_DATE_SUFFIX_RE, '');
       const ok = flags & FLAG_EXACT_CASE ? written === exact : written === exact || written === exact.toUpperCase();
-      if (!ok) return null;
+      // "yi-34b-chat": a proper word in lower case is a name only as an id with a number (see extend).
+      if (!ok) return flags & FLAG_EXACT_CASE || written !== exact.toLowerCase() ? null : toHit(m, text, start, i, true, dated ? 0.5 : -1);
     }
     const needsContext = (flags & FLAG_NEEDS_CONTEXT) !== 0;
-    return toHit(m, text, start, i, needsContext, needsContext ? 0.5 : 1);
+    return withSenses(m, key, toHit(m, text, start, i, needsContext, needsContext ? 0.5 : 1));
   }
   // Not an alias: a version form of a family ("GPT-5.7").
   for (const [pre, post, i, flags] of m.index.forms) {
@@ -98,71 +98,129 @@ function resolve(m: Matcher, text: string, start: number): Hit | null {
     const needsContext = (flags & FLAG_NEEDS_CONTEXT) !== 0 && !ID_STYLE.test(text);
     if (needsContext && !/^[A-Z]/.test(text)) return null;
     const unknownVersion = flags & FLAG_SIZE_FORM ? text.slice(-version.length) : version.replace(' ', '.');
-    return toHit(m, text, start, i, needsContext, needsContext ? 0.4 : 0.9, unknownVersion);
+    return withSenses(m, pre, toHit(m, text, start, i, needsContext, needsContext ? 0.4 : 0.9, unknownVersion));
   }
   return null;
 }
 
 /**
- * Grow a hit by variant tails. Parameter counts may follow any name ("Mistral 7B", "gpt-oss-20b");
- * variant words only a name with a number in it ("GPT-5 Pro", not "Claude Pro").
+ * Grow a hit by the tail grammar (src/core/tails.ts). Without a number in the name only parameter
+ * counts follow a space ("Mistral 7B", not "Claude Pro"); a joined run after a bare name must
+ * carry a number ("GLM-Z1-9B", "Yi-chat-6B-2bits"). An unknown capitalised word inside a joined
+ * run is part of the name when a grammar token follows it in the same run
+ * ("DeepSeek-R1-Distill-Qwen-32B"). The entity is the longest known prefix: that model when only
+ * dates, stages or formats follow it, else its family, flagged `unknownVersion`.
+ * `weak`: a proper word written in lower case ("yi"), a mention only as an id with a number.
  */
-function extend(m: Matcher, text: string, h: Hit): Hit {
+function extend(m: Matcher, text: string, h: Hit, weak: boolean): Hit | null {
   let pos = h.end;
   let numbered = /\d/.test(h.alias);
   let sized = false;
+  let prevSize = /\d[bB]$/.test(h.alias);
+  /** End of the part taken for sure; pos runs ahead over words waiting for the rest of their run. */
+  let taken = pos;
+  let runDigits = false;
+  /** Token ends taken, each with "only same-model tails since the name". */
+  const ends: [number, Tail | 0][] = [];
   for (;;) {
     TAIL_RE.lastIndex = pos;
     const t = TAIL_RE.exec(text);
     if (!t) break;
-    const word = t[2];
+    const tok = t[2];
     const spaced = t[1] !== undefined;
-    if (SIZE_RE.test(word)) sized = numbered = true;
-    else if (!numbered) break;
-    else {
-      const w = word.toLowerCase();
-      const ok =
-        TAIL_ANY.has(w) ||
-        (TAIL_CAPITALISED.has(w) && (/^[A-Z]/.test(word) || !spaced)) ||
-        (w === 'it' && (word === 'IT' || !spaced));
-      if (!ok) break;
+    if (spaced && taken < pos) break;
+    let c = tailClass(m.index.tails ?? [], tok, spaced);
+    if (text[pos] === '@' && c !== DATE) break;
+    const next = TAIL_RE.lastIndex;
+    if (spaced && (c === DATE || c === SIZE) && m.cues.units?.test(text.slice(next, next + 12))) c = 0;
+    if (spaced && c === SIZE && /k$/i.test(tok) && !prevSize) c = 0;
+    // After a bare name only parameter counts follow a space ("Mistral 7B", not "Claude Pro").
+    if (c && c !== SIZE && !numbered && spaced) break;
+    if (c) {
+      if (c === SIZE) sized = true;
+      if (/\d/.test(tok)) numbered = runDigits = true;
+      prevSize = c === SIZE;
+      ends.push([next, c]);
+      pos = taken = next;
+      continue;
     }
-    pos = TAIL_RE.lastIndex;
+    // An unknown word in a joined run: part of the name only if the grammar goes on after it.
+    // In a lower-case id with a number, unknown lower-case words too ("gpt-4o-search-preview").
+    if (!spaced && (/^[A-Z][A-Za-z]*$/.test(tok) || (/^[a-z]+$/.test(tok) && !/[A-Z]/.test(h.alias) && numbered)) && text[pos] !== '@') {
+      ends.push([next, 0]);
+      pos = next;
+      continue;
+    }
+    break;
   }
-  if (pos === h.end) return h;
-  const alias = text.slice(h.start, pos);
-  const parents = m.index.parents;
-  const i = h.form ? h.i : (parents?.[h.i] ?? h.i);
-  const variant = caseKey(text.slice(h.end, pos)).replace(/^-/, '');
-  return {
+  if (weak && taken === h.end) return null;
+  if (taken === h.end) return h;
+  const alias = text.slice(h.start, taken);
+  // The longest known prefix names the entity.
+  let i = h.i;
+  let unknown = true;
+  if (!h.form)
+    for (let k = ends.length - 1; k >= -1; k--) {
+      const end = k < 0 ? h.end : ends[k][0];
+      if (end > taken) continue;
+      const hit = m.index.keys[matchKey(text.slice(h.start, end))];
+      if (!hit) continue;
+      const sameModel = ends.every(([e, c]) => e <= end || (e > taken) || SAME_MODEL(c));
+      i = sameModel ? hit[0] : (m.index.parents?.[hit[0]] ?? hit[0]);
+      unknown = end !== taken;
+      break;
+    }
+  const variant = caseKey(text.slice(h.end, taken)).replace(/^[-@_]/, '');
+  const model = sized || /\d/.test(alias);
+  const out: Hit = {
     ...h,
-    end: pos,
+    end: taken,
     alias,
     i,
     entityId: m.index.ids[i],
-    unknownVersion: h.form ? `${h.unknownVersion} ${variant}` : caseKey(alias),
-    // A parameter count makes an ordinary word a model ("Mistral 7B", "Falcon 40B").
-    needsContext: sized ? false : h.needsContext,
-    confidence: sized ? 0.9 : h.confidence,
+    // A parameter count, or a tail after a number, makes an ordinary word a model ("Mistral 7B",
+    // "GLM-Z1-9B", "Gemini-2 Flash").
+    needsContext: model ? false : h.needsContext,
+    confidence: model ? 0.9 : h.confidence,
   };
+  delete out.unknownVersion;
+  if (h.form) out.unknownVersion = `${h.unknownVersion} ${variant}`;
+  else if (unknown) out.unknownVersion = caseKey(alias);
+  return out;
 }
 
-/** "gpt-oss", "llama-cpp", "claude_dev": a lowercase ordinary word glued into an identifier. */
-const GLUED_AFTER = new RegExp(`^[\\-${HYPHENS}_./][A-Za-z0-9]`);
+/**
+ * Glued after a name, a word the grammar did not take: an identifier or another name.
+ * "qwen-vl-utils", "llama-cpp" (lower case), "Llama.cpp", "yi-chat-6b.Q2_K" (a file or library),
+ * "GLM-4-*-0414" (a pattern), "Yi-6bchat" (a name the grammar does not read),
+ * "Qwen/Qwen2.5-VL" (an organisation), "GPT-Q", "GPT-NeoX" (another name; "Claude-powered" is
+ * prose and stays).
+ */
+const GLUED = new RegExp(`^(?:[\\-${HYPHENS}_]([\\w*])|\\.[A-Za-z]|/[A-Za-z][\\w.]*[\\d-])`);
 
 /** All mentions in `text`, left to right, longest first at each position, non-overlapping. */
 export function match(text: string, m: Matcher): Match[] {
   const out: Match[] = [];
   const re = m.re;
+  const skip: [number, number][] = [];
+  if (m.np && /[.@]/.test(text)) for (const u of text.matchAll(m.np)) skip.push([u.index!, u.index! + u[0].length]);
   re.lastIndex = 0;
   let r: RegExpExecArray | null;
   while ((r = re.exec(text))) {
-    const h = resolve(m, r[0], r.index);
+    const at = r.index;
+    // Inside a URL, address or domain; a name that only starts with a domain stands ("Z.ai GLM").
+    if (skip.some(([s, e]) => at >= s && at < e && (at > s || at + r![0].length <= e))) continue;
+    const h = resolve(m, r[0], at);
     if (!h) continue;
-    const x = extend(m, text, h);
-    if (x.needsContext && !x.form && !/[A-Z]/.test(x.alias) && GLUED_AFTER.test(text.slice(x.end, x.end + 2))) continue;
+    const x = extend(m, text, h, h.confidence < 0);
+    if (!x) continue;
+    const g = GLUED.exec(text.slice(x.end, x.end + 40));
+    // Lower case glued to anything, or glued to a capital, digit or `*` without a number of its own:
+    // an identifier or another name. `.x` (a file or library) always; `/x` (an organisation) without a number.
+    if (g && (g[1] ? !/[A-Z]/.test(x.alias) || g[1] === '*' || (!/[a-z]/.test(g[1]) && !/\d/.test(x.alias)) : g[0][0] === '.' || !/\d/.test(x.alias))) continue;
     re.lastIndex = x.end;
     const { i: _i, form: _f, ...found } = x;
+    if (found.confidence < 0) found.confidence = 0.5;
     out.push(found);
   }
   return out;

@@ -8,7 +8,8 @@
  * the end.
  */
 import { SCAN_SLICE_MS } from '../core/constants';
-import { decide, DEFAULT_STRICTNESS, type Strictness } from '../core/context';
+import { decide, DEFAULT_STRICTNESS, type Local, type Strictness } from '../core/context';
+import { AI_LEXICONS } from '../core/senses';
 import { match, type Match, type Matcher } from '../core/matcher';
 import type { Highlighter } from './highlighter';
 import { Mention } from './mentions';
@@ -72,6 +73,29 @@ export class Scanner {
     );
   }
 
+  private ctx?: Local;
+
+  /**
+   * The block-independent part of the context rules: the sense lexicons, and the page's topic —
+   * the models and families its title and first heading name ("Yi" stands on Yi's README), when
+   * the page has an AI cue somewhere.
+   */
+  private local(): Local {
+    if (this.ctx) return this.ctx;
+    const { index } = this.matcher;
+    const family = (id: string) => {
+      const i = index.ids.indexOf(id);
+      return i < 0 ? id : index.ids[index.parents?.[i] ?? i];
+    };
+    const topic = new Set<string>();
+    for (const t of [this.doc.title, this.doc.querySelector('h1')?.textContent ?? ''])
+      for (const m of match(t, this.matcher)) topic.add(family(m.entityId));
+    // Only on a page that speaks of AI somewhere: a horoscope page titled "Gemini" has no topic model.
+    const body = (this.doc.body?.textContent ?? '').slice(0, 1e5);
+    const ai = AI_LEXICONS.some((k) => this.matcher.cues[k]?.test(body) && !(this.matcher.cues[k].lastIndex = 0));
+    return (this.ctx = { cues: this.matcher.cues, onTopic: topic.size && ai ? (m) => topic.has(family(m.entityId)) : undefined });
+  }
+
   /** Every mention, in no particular order. */
   *mentions(): Iterable<Mention> {
     for (const list of this.byBlock.values()) yield* list;
@@ -87,7 +111,7 @@ export class Scanner {
   scanBlock(b: TextBlock): number {
     const raw = match(b.text, this.matcher);
     if (raw.length === 0) return 0;
-    const decided = decide(b.text, raw, this.strictness, this.unambiguous > 0);
+    const decided = decide(b.text, raw, this.strictness, this.unambiguous > 0, this.local());
     const accept = (m: Match) => !this.o.accept || this.o.accept(m.entityId);
     if (decided.deferred.length) this.deferred.set(b.nodes[0], { b, matches: decided.deferred.filter(accept) });
     const had = this.unambiguous;

@@ -6,6 +6,8 @@
  */
 import { HYPHENS, matchCaseKey, matchKey, SPACES } from '../core/normalize';
 import type { Entry } from './schema';
+import { tailRows, type TailRows } from '../core/tails';
+import { cueSources, NON_PROSE } from '../core/senses';
 
 /** Flag bits stored with each alias. */
 export const FLAG_EXACT_CASE = 1;
@@ -32,6 +34,14 @@ export interface CompiledIndex {
    * the knowledge lacks ("Phi-4-mini" next to "Phi-4") is a mention of the family.
    */
   parents?: number[];
+  /** The tail grammar (src/core/tails.ts), as data so the page script stays small. */
+  tails?: TailRows;
+  /** matchKey of an ambiguous alias → the other senses it has ("music", "poetry"; src/core/senses.ts). */
+  senses?: Record<string, string[]>;
+  /** The AI lexicons and the cue lexicon of each sense some alias declares: [RegExp source, flags]. */
+  cues?: Record<string, [string, string]>;
+  /** Text that is not prose, where no name is read (src/core/senses.ts NON_PROSE); flags "gi". */
+  nonProse?: string;
 }
 
 /** A version number inside a name: 5, 5.4, 4-6 (API style), 2.5. */
@@ -50,11 +60,15 @@ const HYPH = `\\-${HYPHENS}`;
 const START = `(?<![${WORD_CHARS}${HYPH}@.#$])`;
 /** A parameter count ("27b", "8x7B") ahead, for END. */
 export const SIZE_AHEAD = `(?:\\d{1,4}(?:\\.\\d{1,2})?|\\d{1,2}x\\d{1,3})[bB](?![${WORD_CHARS}])`;
+/** A tail that starts with a digit but is no version: "-4bits", "-200K", "-1M" (src/core/tails.ts). */
+const TAIL_AHEAD = `\\d{1,4}(?:bits?|[kKmM])(?![${WORD_CHARS}])`;
 /**
  * Not followed by more word, nor by a version continuation after a number (".7", "-5"; but
- * "gemma-3-27b" may go on with its parameter count, "gpt-oss-20b" after a word).
+ * "gemma-3-27b" may go on with its parameter count, "gpt-oss-20b" after a word), nor by "bit"
+ * after a number ("Yi 4-bit models" is not "Yi 4"). `_` ends a name only before a parameter count
+ * ("Yi_34B", "llama3_70B").
  */
-export const END = `(?![${WORD_CHARS}]|(?<=[0-9])(?:\\.[0-9]|[${HYPH}_](?!${SIZE_AHEAD})[0-9]))`;
+export const END = `(?![${WORD_CHARS.replace('_', '')}]|_(?!${SIZE_AHEAD})|(?<=[0-9])(?:\\.[0-9]|[${HYPH}_](?!${SIZE_AHEAD}|${TAIL_AHEAD})[0-9]|[\\s${HYPH}]?bits?\\b))`;
 /** A snapshot suffix: -20260205, -2024-08-06, -0528 (see MATCH_DATE_SUFFIX_RE). */
 const DATE = `(?:[${HYPH}](?:(?:19|20)\\d{6}|(?:19|20)\\d\\d[${HYPH}]\\d\\d[${HYPH}]\\d\\d|\\d{4}))?`;
 /**
@@ -136,8 +150,13 @@ export function compileIndex(entries: Entry[]): CompiledIndex {
   for (const e of sorted) index.parents!.push(e.family && idx.has(e.family) ? idx.get(e.family)! : idx.get(e.id)!);
   const root: TrieNode = { end: false, children: new Map() };
   const contextKeys = new Set<string>();
+  const senses: Record<string, string[]> = {};
   for (const e of sorted)
-    for (const a of e.aliases) if (typeof a !== 'string' && a.context) contextKeys.add(matchKey(a.text));
+    for (const a of e.aliases)
+      if (typeof a !== 'string') {
+        if (a.context) contextKeys.add(matchKey(a.text));
+        if (a.senses?.length) senses[matchKey(a.text)] = a.senses;
+      }
 
   const add = (text: string, i: number, flags: number) => {
     const key = matchKey(text);
@@ -178,6 +197,8 @@ export function compileIndex(entries: Entry[]): CompiledIndex {
       // "Opus {v}" is as ambiguous as "Opus" (Beethoven's Opus 13): it inherits the context rule.
       const flags = contextKeys.has(pre.trim()) ? FLAG_NEEDS_CONTEXT : 0;
       index.forms.push([pre, post ?? '', i, flags]);
+      // "Opus {v}" has the senses of "Opus".
+      if (senses[pre.trim()] && !senses[pre]) senses[pre] = senses[pre.trim()];
       insert(root, [...pre, V_TOKEN, ...(post ?? '')]);
     }
   }
@@ -189,6 +210,10 @@ export function compileIndex(entries: Entry[]): CompiledIndex {
     index.forms.push([pre, '', i, FLAG_SIZE_FORM]);
     insert(root, [...pre, S_TOKEN]);
   }
+  index.tails = tailRows();
+  index.nonProse = NON_PROSE;
+  index.senses = senses;
+  index.cues = cueSources(new Set(Object.values(senses).flat()));
   index.source = `${START}${firstCharsAhead(root)}${emit(root, undefined)}${DATE}${END}`;
   return index;
 }

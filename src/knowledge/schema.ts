@@ -3,6 +3,7 @@
  * user imports) and for knowledge/schema.json (editor validation), which is emitted from it.
  */
 import * as v from 'valibot';
+import { SENSES } from '../core/senses';
 
 /** Calendar date, YYYY-MM-DD, or a month, YYYY-MM (knowledge cutoffs are often only a month). */
 const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
@@ -101,6 +102,8 @@ export const Specs = v.strictObject({
  * An alias as people write it. A plain string is matched case-insensitively and needs no context.
  * - `case: "exact"`: match only with this exact capitalisation (o3, not O3).
  * - `context: true`: an ordinary word too (Capybara, Claude, Llama): highlight only with AI context nearby.
+ * - `senses`: the other senses the word has ("music", "poetry"; src/core/senses.ts): in a block
+ *   whose nearest cue is one of them, the word is not the model.
  * - `shared`: the alias knowingly belongs to more than one entry; the reason why, and the
  *   entry that wins (`prefer`).
  */
@@ -111,6 +114,7 @@ export const Alias = v.union([
     case: v.optional(v.picklist(['any', 'exact'])),
     context: v.optional(v.boolean()),
     shared: v.optional(v.strictObject({ reason: v.string(), prefer: EntityId })),
+    senses: v.optional(v.array(v.picklist(SENSES, 'must be one of ' + SENSES.join(', ')))),
   }),
 ]);
 

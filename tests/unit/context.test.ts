@@ -4,7 +4,7 @@ import { match } from '../../src/core/matcher';
 import { fixtureMatcher } from './fixture-index';
 
 const kept = (text: string, strictness: 'block' | 'page' | 'off' = 'block', page = false) =>
-  resolveContext(text, match(text, fixtureMatcher), strictness, page).map((m) => m.alias);
+  resolveContext(text, match(text, fixtureMatcher), strictness, page, { cues: fixtureMatcher.cues }).map((m) => m.alias);
 
 describe('context rule for ordinary words', () => {
   it('drops ambiguous names without AI context', () => {
@@ -22,8 +22,8 @@ describe('context rule for ordinary words', () => {
     expect(kept('Using Claude for coding with the API.')).toEqual(['Claude']);
   });
   it('is tunable', () => {
-    expect(kept('The Capybara tier.', 'page', true)).toEqual(['Capybara']);
-    expect(kept('The Capybara tier.', 'page', false)).toEqual([]);
-    expect(kept('The Capybara tier.', 'off')).toEqual(['Capybara']);
+    expect(kept('The Fennec tier.', 'page', true)).toEqual(['Fennec']);
+    expect(kept('The Fennec tier.', 'page', false)).toEqual([]);
+    expect(kept('The Fennec tier.', 'off')).toEqual(['Fennec']);
   });
 });

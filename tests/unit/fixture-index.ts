@@ -12,7 +12,7 @@ function e(id: string, name: string, aliases: Entry['aliases'], extra: Partial<E
 
 export const fixtureEntries: Entry[] = [
   e('anthropic/claude', 'Claude', [{ text: 'Claude', context: true }], { kind: 'family', versionForms: ['Claude {v}'] }),
-  e('anthropic/claude-opus', 'Claude Opus', [{ text: 'Opus', context: true }, 'Claude Opus'], {
+  e('anthropic/claude-opus', 'Claude Opus', [{ text: 'Opus', context: true, senses: ['music'] }, 'Claude Opus'], {
     kind: 'family',
     versionForms: ['Claude Opus {v}', 'Opus {v}', 'claude-opus-{v}'],
   }),
@@ -21,7 +21,7 @@ export const fixtureEntries: Entry[] = [
   }),
   e('anthropic/claude-code', 'Claude Code', ['Claude Code'], { kind: 'product' }),
   e('anthropic/mythos', 'Mythos', [{ text: 'Mythos', context: true }, 'Claude Mythos', 'Claude Mythos Preview', 'Mythos Preview'], { kind: 'codename' }),
-  e('anthropic/capybara', 'Capybara', [{ text: 'Capybara', context: true }], { kind: 'codename' }),
+  e('anthropic/capybara', 'Capybara', [{ text: 'Capybara', context: true, senses: ['animals', 'data'] }], { kind: 'codename' }),
   e('anthropic/fennec', 'Fennec', [{ text: 'Fennec', context: true }], { kind: 'codename' }),
   e('openai/gpt', 'GPT', ['GPT'], { kind: 'family', versionForms: ['GPT-{v}', 'GPT {v}'] }),
   e('openai/gpt-5', 'GPT-5', ['GPT-5', 'gpt-5'], { family: 'openai/gpt' }),

@@ -13,7 +13,7 @@ const found = (text: string) => match(text, fixtureMatcher).map((m) => [m.alias,
 const aliases = (text: string) => match(text, fixtureMatcher).map((m) => m.alias);
 /** What stands after the context rule. */
 const shown = (text: string, strictness: Strictness = 'page', page = false) =>
-  resolveContext(text, match(text, fixtureMatcher), strictness, page).map((m) => m.alias);
+  resolveContext(text, match(text, fixtureMatcher), strictness, page, { cues: fixtureMatcher.cues }).map((m) => m.alias);
 
 describe('rule: the longest name is one mention', () => {
   it('takes the full name, not its parts', () => {
@@ -187,10 +187,10 @@ describe('rule: ambiguous words need AI context', () => {
   });
   it('defers page-level decisions until the page has a signal', () => {
     const text = 'We did not get access to Mythos.';
-    const d = decide(text, match(text, fixtureMatcher), 'page', false);
+    const d = decide(text, match(text, fixtureMatcher), 'page', false, { cues: fixtureMatcher.cues });
     expect(d.kept).toEqual([]);
     expect(d.deferred.map((m) => m.alias)).toEqual(['Mythos']);
-    expect(decide(text, match(text, fixtureMatcher), 'block', false).deferred).toEqual([]);
+    expect(decide(text, match(text, fixtureMatcher), 'block', false, { cues: fixtureMatcher.cues }).deferred).toEqual([]);
   });
 });
 

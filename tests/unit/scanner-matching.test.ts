@@ -22,10 +22,11 @@ async function scan(html: string, strictness?: Strictness): Promise<string[]> {
 }
 
 describe('page-level context in the scanner', () => {
-  const page = '<h1>Notes</h1><p>We did not get access to Mythos.</p><p>Capybara stays internal for now.</p><p>Scores for Claude Opus 4.6 are in.</p>';
+  const page = '<h1>Notes</h1><p>We did not get access to Mythos.</p><p>Fennec stays internal for now.</p><p>Capybara was fed at noon.</p><p>Scores for Claude Opus 4.6 are in.</p>';
 
   it('adds ambiguous names found before the first unambiguous mention (default strictness "page")', async () => {
-    expect(await scan(page)).toEqual(['Mythos=anthropic/mythos', 'Capybara=anthropic/capybara', 'Claude Opus 4.6=anthropic/claude-opus-4-6']);
+    // Capybara declares other senses (animals, data): it needs evidence in its own block.
+    expect(await scan(page)).toEqual(['Mythos=anthropic/mythos', 'Fennec=anthropic/fennec', 'Claude Opus 4.6=anthropic/claude-opus-4-6']);
   });
 
   it('adds nothing ambiguous on a page without an unambiguous mention', async () => {
@@ -52,5 +53,21 @@ describe('page-level context in the scanner', () => {
       'Claude Opus 4.6=anthropic/claude-opus-4-6',
       'GPT-5.4=openai/gpt-5.4',
     ]);
+  });
+});
+
+describe('page topic', () => {
+  it("lets the bare family word of the page's title stand, not other ambiguous words", async () => {
+    document.title = 'Gemma';
+    expect(await scan('<h1>Gemma</h1><p>Deploy Gemma locally.</p><p>Capybara was fed at noon.</p><p>Open weights.</p>')).toEqual([
+      'Gemma=google/gemma',
+      'Gemma=google/gemma',
+    ]);
+    document.title = '';
+  });
+  it('gives no topic to a page that never speaks of AI', async () => {
+    document.title = 'Gemma';
+    expect(await scan('<h1>Gemma</h1><p>Gemma turned forty this spring.</p>')).toEqual([]);
+    document.title = '';
   });
 });
