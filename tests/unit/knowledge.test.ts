@@ -13,7 +13,7 @@ import type { Entry } from '../../src/knowledge/schema';
 import { classify, REGISTRY, type Registry } from '../../src/knowledge/sources';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/knowledge/', import.meta.url));
-const TODAY = '2026-11-25';
+const TODAY = '2026-11-30';
 /** The real day: bundled knowledge may be newer than the fixtures' day. */
 const REAL_TODAY = new Date().toISOString().slice(0, 10);
 
@@ -229,7 +229,7 @@ describe('knowledge checks report each error class precisely', () => {
     expect(check('future-date')).toEqual([
       'models.json: acme/rocket-1: lifecycle.source.published: published 2026-02-01 is after asOf 2026-01-10',
       'models.json: acme/rocket-1: released.value: date 2026-03-01 is after asOf 2026-01-10',
-      'models.json: acme/rocket-1: facts.0.asOf: asOf 2027-01-01 is in the future (today is 2026-11-25)',
+      'models.json: acme/rocket-1: facts.0.asOf: asOf 2027-01-01 is in the future (today is 2026-11-30)',
     ]);
     // The same file is fine once that day has come.
     expect(check('future-date', '2027-01-01')).toHaveLength(2);
