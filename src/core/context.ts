@@ -1,17 +1,22 @@
 /**
- * Disambiguation: ordinary words that are also model names (Claude, Llama, Capybara, Opus …)
- * count as mentions only with AI context. Pure; works on one block of text at a time, plus one
- * bit of page state (does the page name a model unambiguously?).
+ * Disambiguation by local evidence: ordinary words that are also model names (Claude, Llama,
+ * Capybara, Opus …) count as mentions only with evidence for the AI sense. Pure; works on one block
+ * of text at a time, plus what the block cannot tell (`Local`: the lexicons, the page's topic) and
+ * one bit of page state (does the page name a model unambiguously?).
  *
- * The rule, in order (docs/matching.md):
+ * The rules, in order (docs/matching.md rule 7):
+ * 0. Any name before a head noun or a legal form names that thing ("the Llama 3.1 license",
+ *    "the Capybara dataset", "Haiku, Inc.").
  * 1. A name that is part of another proper name is not a model: "Claude Monet", "Georges Claude",
  *    "Kimi Räikkönen", "Nova Scotia", "Command & Conquer".
- * 2. The mention stands when its block has AI context: an unambiguous mention, an AI word
- *    (model, LLM, API, benchmark, tokens, prompt …) or an AI vendor's name.
- * 3. Otherwise, with strictness "page" (the default), it stands when the page names a model
- *    unambiguously anywhere (before or after it: see `decide`), unless the block makes it
- *    somebody's name ("a speedrunner named Claude", "Beethoven's Opus 131").
- *    With "block" only rule 2 counts; with "off" every ambiguous mention stands.
+ * 2. The nearest cue decides: a cue of one of the word's declared senses (src/core/senses.ts)
+ *    nearer than any AI cue makes it that sense ("Beethoven's Opus 131", "the zoo's Capybara").
+ * 3. It stands when its block has an AI cue: a mention that stands, an AI word or vendor.
+ * 4. It stands when the page is about its model or family (title or first heading; `onTopic`).
+ * 5. Only a word without declared senses may take the page's context (strictness "page"): it
+ *    stands when the page names a model unambiguously anywhere (see `decide`), unless the block
+ *    makes it somebody's name ("a speedrunner named Claude").
+ *    With "block" rule 5 never applies; with "off" every ambiguous mention stands.
  */
 import type { Match } from './matcher';
 import { AI_LEXICONS } from './senses';

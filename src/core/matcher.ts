@@ -210,7 +210,14 @@ export function match(text: string, m: Matcher): Match[] {
     const at = r.index;
     // Inside a URL, address or domain; a name that only starts with a domain stands ("Z.ai GLM").
     if (skip.some(([s, e]) => at >= s && at < e && (at > s || at + r![0].length <= e))) continue;
-    const h = resolve(m, r[0], at);
+    let h = resolve(m, r[0], at);
+    // "Yi-34B chat model": a word the grammar reads only joined ends a known alias at a space.
+    const w = /[\s\u00a0]+([a-z]+)$/.exec(r[0]);
+    const t = m.index.tails ?? [];
+    if (h && w && tailClass(t, w[1], false) && !tailClass(t, w[1][0].toUpperCase() + w[1].slice(1), true)) {
+      const short = r[0].slice(0, w.index);
+      if (m.index.keys[matchKey(short)]) h = resolve(m, short, at);
+    }
     if (!h) continue;
     const x = extend(m, text, h, h.confidence < 0);
     if (!x) continue;

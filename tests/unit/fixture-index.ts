@@ -49,6 +49,7 @@ export const fixtureEntries: Entry[] = [
   e('xiaomi/mimo', 'MiMo', ['MiMo'], { kind: 'family' }),
   e('amazon/nova', 'Amazon Nova', ['Amazon Nova', { text: 'Nova', context: true }], { kind: 'family' }),
   e('amazon/nova-pro', 'Amazon Nova Pro', ['Amazon Nova Pro', 'Nova Pro'], { family: 'amazon/nova' }),
+  e('01-ai/yi-34b', 'Yi-34B', ['Yi-34B', 'Yi-34B-Chat']),
   e('moonshot/kimi', 'Kimi', [{ text: 'Kimi', context: true }], { kind: 'family' }),
 ];
 

@@ -65,6 +65,8 @@ describe('tail grammar: whole names', () => {
   });
   it('does not swallow ordinary words', () => {
     expect(aliases('GPT-5 plus a retriever; GPT-5 chat model; GPT-5 0512 tokens')).toEqual(['GPT-5', 'GPT-5', 'GPT-5']);
+    // a known alias ending in a word the grammar reads only joined, written in lower case after a space
+    expect(aliases('Yi-34B chat model; Yi-34B-Chat; Yi-34B Chat')).toEqual(['Yi-34B', 'Yi-34B-Chat', 'Yi-34B Chat']);
     expect(aliases('Grok 4-bit quantized models')).toEqual(['Grok']);
     expect(aliases('Llama 3.1 405B - 200K')).toEqual(['Llama 3.1 405B']);
   });
