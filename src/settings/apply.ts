@@ -5,7 +5,7 @@
 import { aliasKey } from '../core/normalize';
 import type { CompiledIndex } from '../knowledge/compile';
 import { CATEGORY_OF_KIND } from './sites';
-import type { Settings } from './schema';
+import type { Settings } from './defaults';
 
 /** Entity-level filter (categories; muted ids and names): decided before a mention is painted. */
 export function entityFilter(s: Settings, index: CompiledIndex): (entityId: string) => boolean {

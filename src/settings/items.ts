@@ -7,7 +7,8 @@ import { storage } from 'wxt/utils/storage';
 import type { CompiledIndex } from '../knowledge/compile';
 import type { Entry } from '../knowledge/schema';
 import { migrateLegacyEntries } from '../knowledge/legacy';
-import { defaultSettings, MIGRATIONS, sanitize, SETTINGS_VERSION, type Settings, type SettingsProblem } from './schema';
+import { defaultSettings, type Settings } from './defaults';
+import { MIGRATIONS, sanitize, SETTINGS_VERSION, type SettingsProblem } from './schema';
 
 export const settingsItem = storage.defineItem<unknown>('local:settings', {
   fallback: null,

@@ -11,14 +11,8 @@ import {
   watchSettings,
   type SettingsNotice,
 } from '../settings/items';
-import {
-  CATEGORIES,
-  HIGHLIGHT_STYLES,
-  LANGUAGES,
-  normalizeHost,
-  STRICTNESS,
-  type Settings,
-} from '../settings/schema';
+import { CATEGORIES, HIGHLIGHT_STYLES, LANGUAGES, STRICTNESS, type Settings } from '../settings/defaults';
+import { normalizeHost } from '../settings/sites';
 import { setLanguage, t, type MessageKey } from './i18n';
 import { UserKnowledge } from './UserKnowledge';
 

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { sendToTab } from '../messaging/client';
 import type { PageInfo } from '../messaging/protocol';
 import { groupByVendor } from '../settings/apply';
 import { updateSettings } from '../settings/items';
@@ -19,7 +20,7 @@ type State = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; in
 
 async function askPage(tabId: number): Promise<PageInfo | null> {
   try {
-    const r = (await browser.tabs.sendMessage(tabId, { type: 'pageInfo' }, { frameId: 0 })) as PageInfo | undefined;
+    const r = await sendToTab(tabId, { type: 'pageInfo' }, { frameId: 0 });
     return r && typeof r.host === 'string' ? r : null;
   } catch {
     return null; // no content script: a browser page, the store, or a page loaded before install
@@ -53,7 +54,7 @@ export function Popup({ tabId }: { tabId: number | null }) {
   const reveal = async (id: string) => {
     if (tabId === null) return;
     setRevealed(id);
-    await browser.tabs.sendMessage(tabId, { type: 'reveal', entityId: id }, { frameId: 0 }).catch(() => false);
+    await sendToTab(tabId, { type: 'reveal', entityId: id }, { frameId: 0 }).catch(() => false);
   };
 
   const openPage = (path: string) => {

@@ -7,7 +7,7 @@
 import { i18n, type GeneratedI18nStructure } from '#i18n';
 import { browser } from 'wxt/browser';
 import LOCALES from 'virtual:modellens-locales';
-import type { Language } from '../settings/schema';
+import type { Language } from '../settings/defaults';
 
 export type MessageKey = keyof GeneratedI18nStructure;
 
