@@ -24,9 +24,6 @@ export interface PageSetupState {
   index: CompiledIndex;
 }
 
-/** The parts of WXT's content-script context features use (tests pass a small fake). */
-export type PageContext = Pick<ContentScriptContext, 'setTimeout' | 'requestAnimationFrame' | 'addEventListener' | 'onInvalidated' | 'isInvalid'>;
-
 export class PageSession {
   settings: Settings;
   index: CompiledIndex;
@@ -39,13 +36,13 @@ export class PageSession {
   /** Each (re)scan gets its own abort, so a settings change stops a scan in flight. */
   #scanAbort = new AbortController();
   #listeners: Record<SessionEvent, Array<() => void>> = { mentions: [], rebuild: [], settings: [] };
-  readonly ctx: PageContext;
+  readonly ctx: ContentScriptContext;
   readonly doc: Document;
   readonly hl: Highlighter;
   readonly signal: AbortSignal;
 
   // Private names (#) are shortened by the minifier: this code runs in every page.
-  constructor(ctx: PageContext, doc: Document, hl: Highlighter, setup: PageSetupState, signal: AbortSignal) {
+  constructor(ctx: ContentScriptContext, doc: Document, hl: Highlighter, setup: PageSetupState, signal: AbortSignal) {
     this.ctx = ctx;
     this.doc = doc;
     this.hl = hl;

@@ -9,7 +9,6 @@ import type { CardApi, CardHandlers } from '../../ui/card-api';
 import { LazyCard } from '../lazy-card';
 import type { Mention } from '../mentions';
 import type { PageSession } from '../session';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 export interface Hover {
   readonly intent: HoverIntent<Mention>;
@@ -32,7 +31,7 @@ export function otherEntities(session: PageSession, exceptId: string): EntrySumm
   return out;
 }
 
-export function initHover(session: PageSession, signal: AbortSignal, makeCard = (h: CardHandlers): CardApi => new LazyCard(session.ctx as ContentScriptContext, h)): Hover {
+export function initHover(session: PageSession, signal: AbortSignal, makeCard = (h: CardHandlers): CardApi => new LazyCard(session.ctx, h)): Hover {
   const card = makeCard({
     load: (id) => sendToBackground({ type: 'getEntry', id }),
     others: (exceptId) => otherEntities(session, exceptId),

@@ -12,7 +12,7 @@ describe('badge count', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     sent.length = 0;
-    fakeBrowser.runtime.onMessage.addListener((msg) => void sent.push(msg));
+    fakeBrowser.runtime.onMessage.addListener((msg: unknown) => void sent.push(msg));
   });
   afterEach(() => {
     fakeBrowser.reset();

@@ -3,7 +3,8 @@ import { compileIndex } from '../../../src/knowledge/compile';
 import type { Entry } from '../../../src/knowledge/schema';
 import { defaultSettings, type Settings } from '../../../src/settings/defaults';
 import type { CardApi, CardTarget } from '../../../src/ui/card-api';
-import { PageSession, type PageContext } from '../../../src/dom/session';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { PageSession } from '../../../src/dom/session';
 import { collecting } from '../helpers';
 
 const entry = (id: string, name: string, aliases: Entry['aliases']): Entry =>
@@ -15,16 +16,16 @@ export const INDEX = compileIndex([
   entry('openai/gpt-5.4', 'GPT-5.4', ['GPT-5.4']),
 ]);
 
-export function fakeContext(): PageContext & { invalidate(): void } {
+/** The parts of WXT's content-script context the features use. */
+export function fakeContext(): ContentScriptContext {
   const cleanups: (() => void)[] = [];
   return {
     isInvalid: false,
     onInvalidated: (cb: () => void) => void cleanups.push(cb),
     setTimeout: (fn: () => void, ms?: number) => setTimeout(fn, ms) as unknown as number,
     requestAnimationFrame: (fn: FrameRequestCallback) => setTimeout(() => fn(0), 0) as unknown as number,
-    addEventListener: ((t: EventTarget, type: string, fn: EventListener, o?: AddEventListenerOptions) => t.addEventListener(type, fn, o)) as PageContext['addEventListener'],
     invalidate: () => cleanups.forEach((c) => c()),
-  } as PageContext & { invalidate(): void };
+  } as unknown as ContentScriptContext;
 }
 
 export function makeSession(settings: Partial<Settings> = {}) {
