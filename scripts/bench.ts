@@ -22,7 +22,7 @@ import { createMatcher, match } from '../src/core/matcher';
 import { compileIndex, type CompiledIndex } from '../src/knowledge/compile';
 import { readKnowledgeDir } from '../src/knowledge/load';
 import type { Entry } from '../src/knowledge/schema';
-import { launch, ROOT, serve, type StaticServer } from '../tests/e2e/harness';
+import { launch, ROOT, serve, type StaticServer } from './browser/harness';
 import type { BenchApi } from './bench-page';
 import { ENTRIES_DIR, INDEX_GLOBAL } from './vite-knowledge-plugin';
 

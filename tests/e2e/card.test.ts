@@ -7,7 +7,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { browsersToTest, cardText, launch, rangeCenter, ROOT, serve, sleep, waitForHighlights, type StaticServer } from './harness';
+import { browsersToTest, cardText, launch, rangeCenter, ROOT, serve, sleep, waitForHighlights, type StaticServer } from '../../scripts/browser/harness';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
