@@ -7,7 +7,7 @@
 import type { HighlightStyle } from '../settings/defaults';
 import { HL_MENTION } from './highlighter';
 
-export const STYLE_NAMES: Record<HighlightStyle, string> = {
+const STYLE_NAMES: Record<HighlightStyle, string> = {
   underline: HL_MENTION,
   background: 'modellens-background',
   hover: 'modellens-hover',

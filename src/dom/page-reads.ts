@@ -3,7 +3,7 @@ import type { PageReads } from '../ui/card-api';
 import { readPublishDate } from './page-date';
 
 /** Is the page dark where the card appears? Page background wins over the OS preference. */
-export function pageIsDark(doc: Document): boolean {
+function pageIsDark(doc: Document): boolean {
   const parse = (c: string) => c.match(/[\d.]+/g)?.map(Number) ?? [];
   for (const el of [doc.body, doc.documentElement]) {
     if (!el) continue;

@@ -11,6 +11,7 @@ import type { CompiledIndex } from '../knowledge/compile';
 import { indexFingerprint } from '../knowledge/fingerprint';
 import { entityFilter, needsRescan } from '../settings/apply';
 import type { Settings } from '../settings/defaults';
+import type { PageSettings } from '../settings/page';
 import { siteEnabled } from '../settings/sites';
 import { PageEngine } from './engine';
 import type { Highlighter } from './highlighter';
@@ -18,11 +19,6 @@ import { compareMentions, type Mention } from './mentions';
 import { Scanner } from './scanner';
 
 export type SessionEvent = 'mentions' | 'rebuild' | 'settings';
-
-export interface PageSetupState {
-  settings: Settings;
-  index: CompiledIndex;
-}
 
 export class PageSession {
   settings: Settings;
@@ -42,7 +38,7 @@ export class PageSession {
   readonly signal: AbortSignal;
 
   // Private names (#) are shortened by the minifier: this code runs in every page.
-  constructor(ctx: ContentScriptContext, doc: Document, hl: Highlighter, setup: PageSetupState, signal: AbortSignal) {
+  constructor(ctx: ContentScriptContext, doc: Document, hl: Highlighter, setup: PageSettings, signal: AbortSignal) {
     this.ctx = ctx;
     this.doc = doc;
     this.hl = hl;
@@ -87,7 +83,7 @@ export class PageSession {
   }
 
   /** New settings or a new merged index (the user imported or removed entries). */
-  apply(next: PageSetupState): void {
+  apply(next: PageSettings): void {
     if (this.signal.aborted) return;
     const prev = this.settings;
     this.settings = next.settings;

@@ -28,7 +28,7 @@ export interface CheckOptions {
   registry?: Registry | false;
 }
 
-export function todayUtc(): string {
+function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 

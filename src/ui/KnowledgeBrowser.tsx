@@ -33,7 +33,7 @@ function names(e: Entry): string {
   return aliasKey([e.name, e.id, ...e.aliases.map((a) => (typeof a === 'string' ? a : a.text))].join('\n'));
 }
 
-export function filterEntries(list: Entry[], query: string, kind: string): Entry[] {
+function filterEntries(list: Entry[], query: string, kind: string): Entry[] {
   const words = aliasKey(query).split(' ').filter(Boolean);
   const hits = list.filter((e) => (kind === 'all' || e.kind === kind) && (!words.length || words.every((w) => haystack(e).includes(w))));
   if (!words.length) return hits;

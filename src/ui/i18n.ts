@@ -25,7 +25,7 @@ export async function setLanguage(lang: Language): Promise<void> {
 }
 
 /** The language the UI shows, as a BCP 47 tag. */
-export function uiLanguage(): string {
+function uiLanguage(): string {
   if (active !== 'auto' && table) return active;
   return browser.i18n.getMessage('@@ui_locale').replace('_', '-') || 'en';
 }

@@ -4,7 +4,7 @@ import type { Mention } from '../mentions';
 import type { PageSession } from '../session';
 
 /** Drop the mentions the settings hide; run whenever the set of mentions changes. */
-export function prune(session: PageSession): void {
+function prune(session: PageSession): void {
   const { settings } = session;
   const keepAlias = aliasFilter(settings);
   const first = new Map<string, Mention>();
