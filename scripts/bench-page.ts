@@ -3,7 +3,7 @@
  * engine sources and evaluated in each page. Exposes `globalThis.__mlBench`; every function returns
  * plain JSON figures. Nothing here is shipped in the extension.
  */
-import type { CompiledIndex } from '../src/knowledge/compile';
+import type { CompiledIndex } from '../src/core/index-format';
 import { createMatcher, match, type Matcher } from '../src/core/matcher';
 import { createHighlighter, HL_MENTION, type Highlighter } from '../src/dom/highlighter';
 import { PageEngine } from '../src/dom/engine';

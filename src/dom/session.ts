@@ -7,7 +7,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createMatcher, type Matcher } from '../core/matcher';
-import type { CompiledIndex } from '../knowledge/compile';
+import type { CompiledIndex } from '../core/index-format';
 import { indexFingerprint } from '../knowledge/fingerprint';
 import { entityFilter, needsRescan } from '../settings/apply';
 import type { Settings } from '../settings/defaults';

@@ -4,7 +4,7 @@
  * AbortSignal. Everything registered here stops with `ctx` (extension update, disable, uninstall).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { CompiledIndex } from '../knowledge/compile';
+import type { CompiledIndex } from '../core/index-format';
 import { loadPageSetup } from '../settings/page';
 import { initBadge } from './features/badge';
 import { initFirstMention } from './features/first-mention';

@@ -14,7 +14,8 @@
  *   all it says); a month-only date cannot be a reading day and is refused with a clear reason.
  */
 import { crossCheck, type FileEntry } from './check.ts';
-import { compileIndex, type CompiledIndex } from './compile.ts';
+import type { CompiledIndex } from '../core/index-format.ts';
+import { compileIndex } from './compile.ts';
 import { validateFile, type Alias, type Entry, type EntryIssue } from './schema.ts';
 import { aliasKey } from '../core/normalize.ts';
 import { indexFingerprint, pickIndex } from './fingerprint.ts';

@@ -3,7 +3,7 @@
  * its reply, in one map per receiver. src/messaging/client.ts sends and serves them; nothing else
  * touches runtime messaging, so a reply's type is checked where it is used.
  */
-import type { CompiledIndex } from '../knowledge/compile';
+import type { CompiledIndex } from '../core/index-format';
 import type { Entry } from '../knowledge/schema';
 import type { Settings } from '../settings/defaults';
 

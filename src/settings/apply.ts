@@ -3,7 +3,7 @@
  * wires these into the scanner; node tests cover the rules.
  */
 import { aliasKey } from '../core/normalize';
-import type { CompiledIndex } from '../knowledge/compile';
+import type { CompiledIndex } from '../core/index-format';
 import { CATEGORY_OF_KIND } from './sites';
 import type { Settings } from './defaults';
 

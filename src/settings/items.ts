@@ -4,7 +4,7 @@
  * (site allow/deny) into the browser account.
  */
 import { storage } from 'wxt/utils/storage';
-import type { CompiledIndex } from '../knowledge/compile';
+import type { CompiledIndex } from '../core/index-format';
 import type { Entry } from '../knowledge/schema';
 import { migrateLegacyEntries } from '../knowledge/legacy';
 import { defaultSettings, type Settings } from './defaults';

@@ -4,7 +4,7 @@
  * the storage wrapper nor the validation library ships in the code injected into every page.
  */
 import { browser } from 'wxt/browser';
-import type { CompiledIndex } from '../knowledge/compile';
+import type { CompiledIndex } from '../core/index-format';
 import { indexFingerprint, pickIndex } from '../knowledge/fingerprint';
 import { sendToBackground } from '../messaging/client';
 import { defaultSettings, type Settings } from './defaults';

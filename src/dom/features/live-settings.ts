@@ -2,7 +2,7 @@
  * Live settings: the site switch, categories, muted terms, strictness and style apply to open
  * tabs; when the user imported or removed entries, the page matches with the new merged index.
  */
-import type { CompiledIndex } from '../../knowledge/compile';
+import type { CompiledIndex } from '../../core/index-format';
 import { watchPageSetup } from '../../settings/page';
 import type { PageSession } from '../session';
 
