@@ -1,6 +1,6 @@
 /**
- * What the settings mean for the mentions on a page. Pure: the content script (src/dom/start.ts)
- * wires these into the scanner; node tests cover the rules.
+ * What the settings mean for the mentions on a page. Pure: the content script's page session and
+ * features (src/dom) wire these into the scanner; node tests cover the rules.
  */
 import { aliasKey } from '../core/normalize';
 import type { CompiledIndex } from '../core/index-format';
