@@ -29,6 +29,7 @@ export class PageSession {
   scanner: Scanner;
   readonly engine: PageEngine;
   readonly host: string;
+  // Private names (#) are shortened by the minifier: this code runs in every page.
   /** Each (re)scan gets its own abort, so a settings change stops a scan in flight. */
   #scanAbort = new AbortController();
   #listeners: Record<SessionEvent, Array<() => void>> = { mentions: [], rebuild: [], settings: [] };
@@ -37,7 +38,6 @@ export class PageSession {
   readonly hl: Highlighter;
   readonly signal: AbortSignal;
 
-  // Private names (#) are shortened by the minifier: this code runs in every page.
   constructor(ctx: ContentScriptContext, doc: Document, hl: Highlighter, setup: PageSettings, signal: AbortSignal) {
     this.ctx = ctx;
     this.doc = doc;

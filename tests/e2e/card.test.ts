@@ -224,6 +224,8 @@ describe.each(browsersToTest())('card in %s', (name) => {
   it('keeps a pinned card open, and a click outside closes it', async () => {
     await hover(page, 'GPT-5.4');
     await waitCard(page, /GPT-5\.4/);
+    // The pin button comes with the entry: the card shows the name while it loads.
+    await page.waitForFunction(() => !!document.querySelector('modellens-ui')?.shadowRoot?.querySelector('button[aria-pressed]'), { timeout: 8000 });
     await page.evaluate(() => (document.querySelector('modellens-ui')!.shadowRoot!.querySelector('button[aria-pressed]') as HTMLButtonElement).click());
     await page.mouse.move(5, 790);
     await sleep(1200);
