@@ -3,7 +3,7 @@
  * engine sources and evaluated in each page. Exposes `globalThis.__mlBench`; every function returns
  * plain JSON figures. Nothing here is shipped in the extension.
  */
-import type { CompiledIndex } from '../src/knowledge/compile';
+import type { CompiledIndex } from '../src/core/index-format';
 import { createMatcher, match, type Matcher } from '../src/core/matcher';
 import { createHighlighter, HL_MENTION, type Highlighter } from '../src/dom/highlighter';
 import { PageEngine } from '../src/dom/engine';
@@ -17,7 +17,6 @@ declare const Mark: new (ctx: Element | Document) => {
 let matcher: Matcher | null = null;
 let index: CompiledIndex | null = null;
 let engine: PageEngine | null = null;
-let scanner: Scanner | null = null;
 let abort: AbortController | null = null;
 
 const now = () => performance.now();
@@ -59,7 +58,6 @@ function reset(): void {
   abort?.abort();
   abort = null;
   engine = null;
-  scanner = null;
   (CSS as unknown as { highlights: Map<string, unknown> }).highlights.clear();
 }
 
@@ -359,7 +357,7 @@ async function startEngine(): Promise<Scanner> {
   abort = new AbortController();
   const signal = abort.signal;
   const hl = createHighlighter();
-  const s = (scanner = new Scanner(document, must(matcher), hl, { signal }));
+  const s = new Scanner(document, must(matcher), hl, { signal });
   engine = new PageEngine(document, { scanner: () => s }, signal);
   signal.addEventListener('abort', () => {
     s.clear();

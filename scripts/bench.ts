@@ -19,10 +19,11 @@ import { build } from 'esbuild';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { HIGHLIGHT_WINDOW_FROM } from '../src/core/constants';
 import { createMatcher, match } from '../src/core/matcher';
-import { compileIndex, type CompiledIndex } from '../src/knowledge/compile';
+import type { CompiledIndex } from '../src/core/index-format';
+import { compileIndex } from '../src/knowledge/compile';
 import { readKnowledgeDir } from '../src/knowledge/load';
 import type { Entry } from '../src/knowledge/schema';
-import { launch, ROOT, serve, type StaticServer } from '../tests/e2e/harness';
+import { launch, ROOT, serve, type StaticServer } from './browser/harness';
 import type { BenchApi } from './bench-page';
 import { ENTRIES_DIR, INDEX_GLOBAL } from './vite-knowledge-plugin';
 

@@ -8,8 +8,12 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
-/** Minified content script (knowledge-index.js, the data, is separate). */
-export const CONTENT_BUDGET_BYTES = 40 * 1024;
+/**
+ * Minified content script (knowledge-index.js, the data, is separate). 43 kB: the page session,
+ * one module per feature and the typed card and message boundaries cost about 2 kB minified
+ * (0.5 kB gzipped) over the single closure they replaced (39.8 kB).
+ */
+export const CONTENT_BUDGET_BYTES = 43 * 1024;
 
 const PAGE_SCRIPTS = new Set(['content', 'card']);
 

@@ -220,7 +220,7 @@ const LIST_IN_EXTENSION = String.raw`(async () => {
 })()`;
 
 async function runBrowser(name: BrowserName, pagesDir: string, files: string[], quiet: boolean) {
-  const h = await import('../tests/e2e/harness');
+  const h = await import('./browser/harness');
   const server = await h.serve(pagesDir);
   let firefoxExtUrl = '';
   const prefs: Record<string, unknown> = {};

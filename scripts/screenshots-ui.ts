@@ -6,8 +6,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, serve, sleep, waitForHighlights } from '../tests/e2e/harness';
-import { extensionOrigin, launchWithPages, openExtensionPage, storageSet, tabIdForHost } from '../tests/e2e/ext-pages';
+import { ROOT, serve, sleep, waitForHighlights } from './browser/harness';
+import { extensionOrigin, launchWithPages, openExtensionPage, storageSet, tabIdForHost } from './browser/ext-pages';
 
 const OUT = join(ROOT, 'docs/screenshots');
 mkdirSync(OUT, { recursive: true });

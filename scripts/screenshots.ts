@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launch, rangeCenter, ROOT, serve, sleep, waitForHighlights } from '../tests/e2e/harness';
+import { launch, rangeCenter, ROOT, serve, sleep, waitForHighlights } from './browser/harness';
 
 const OUT = join(ROOT, 'docs/screenshots');
 mkdirSync(OUT, { recursive: true });

@@ -2,8 +2,6 @@
 
 /** Hover this long before the card shows: shorter fires on pointer fly-overs while reading. */
 export const SHOW_DELAY_MS = 300;
-/** Keyboard focus shows the card at once: the user asked for it. */
-export const FOCUS_SHOW_DELAY_MS = 0;
 /** Grace period after the pointer leaves term and card, so it can travel between them (WCAG 1.4.13). */
 export const HIDE_DELAY_MS = 300;
 /** Longest piece of scanning work before yielding to the page (a frame is 16 ms). */
@@ -12,8 +10,6 @@ export const SCAN_SLICE_MS = 8;
 export const MUTATION_DEBOUNCE_MS = 100;
 /** Past this many touched subtrees in one batch a full rescan is cheaper than many small ones. */
 export const FULL_RESCAN_THRESHOLD = 400;
-/** Card width bounds, px. */
-export const CARD_MAX_WIDTH = 380;
 /** Gap between the term and the card, px. */
 export const CARD_OFFSET = 8;
 /** Margin kept between the card and the viewport edge, px. */

@@ -10,7 +10,7 @@ import type { Entry, Lifecycle, Stage, TimelineEvent } from '../knowledge/schema
 export const dayOf = (d: string): string => (d.length === 7 ? `${d}-01` : d.slice(0, 10));
 
 /** States after which nothing changes any more. */
-export const FINAL_STATES: ReadonlySet<Lifecycle> = new Set(['retired', 'never-shipped', 'codename', 'occurred']);
+const FINAL_STATES: ReadonlySet<Lifecycle> = new Set(['retired', 'never-shipped', 'codename', 'occurred']);
 
 /** Days after `reviewed` when a non-final state is shown as possibly out of date. */
 export const STALE_AFTER_DAYS = 120;

@@ -47,8 +47,6 @@ export function matchKey(text: string): string {
   return matchCaseKey(text).toLowerCase();
 }
 
-/** A trailing API date suffix, e.g. -20260205 (YYYYMMDD), in an aliasKey. */
-export const DATE_SUFFIX_RE = /-(?:19|20)\d{6}$/;
 /**
  * A snapshot suffix in a matchKey: "claude-opus-4-6-20260205" → "claude opus4 6 20260205",
  * "gpt-4o-2024-08-06" → "gpt4o 2024 08 06", "DeepSeek-R1-0528" → "deepseek r1 0528", and after a

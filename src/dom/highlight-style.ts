@@ -4,10 +4,10 @@
  * style (public/highlights.css). "hover" registers it under a name with no rule, so only the
  * active mention (HL_ACTIVE) shows.
  */
-import type { HighlightStyle } from '../settings/schema';
+import type { HighlightStyle } from '../settings/defaults';
 import { HL_MENTION } from './highlighter';
 
-export const STYLE_NAMES: Record<HighlightStyle, string> = {
+const STYLE_NAMES: Record<HighlightStyle, string> = {
   underline: HL_MENTION,
   background: 'modellens-background',
   hover: 'modellens-hover',

@@ -10,7 +10,7 @@ interface CaretPos {
   offset: number;
 }
 
-export function caretFromPoint(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): CaretPos | null {
+function caretFromPoint(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): CaretPos | null {
   const d = doc as Document & {
     caretPositionFromPoint?: (x: number, y: number, o?: { shadowRoots: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
     caretRangeFromPoint?: (x: number, y: number) => Range | null;

@@ -2,23 +2,17 @@
  * The card UI (Preact, Floating UI, its styles) is most of the content script's weight but is
  * needed only when a card first shows. It is built as its own script (entrypoints/card.ts →
  * card.js) and loaded on first use with import() from the extension's files, into this same
- * content-script world. Until then this stands in for CardHost: queries answer "no card", calls
- * that show something load it, the others wait for it (or do nothing while nothing is loaded).
+ * content-script world. Until then LazyCard stands in: nothing is shown, so nothing is inside the
+ * card; calls that show something load it, the others wait for it (or do nothing while nothing
+ * is loaded).
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { CardHandlers, CardHost } from '../ui/mount';
+import type { CardApi as Card, CardHandlers, CardModule, CardTarget } from '../ui/card-api';
 
 /** The global the card script sets in the content-script world (entrypoints/card.ts). */
 export const CARD_GLOBAL = '__MODELLENS_CARD__';
-export const CARD_FILE = '/card.js';
-
-type CardModule = { CardHost: new (ctx: ContentScriptContext, handlers: CardHandlers) => CardHost };
-
-/** Methods that show something: they load the card. */
-const LOADS = new Set<PropertyKey>(['show', 'announce', 'open']);
-/** Answers while no card is loaded (nothing is shown, so nothing is open or inside it). */
-const IDLE: Record<PropertyKey, unknown> = { contains: () => false, isOpen: false, host: null };
+const CARD_FILE = '/card.js';
 
 async function loadCardModule(): Promise<CardModule> {
   const g = globalThis as Record<string, unknown>;
@@ -29,39 +23,61 @@ async function loadCardModule(): Promise<CardModule> {
   return mod;
 }
 
-/** A CardHost that loads the card UI on first use. Same constructor and methods as CardHost. */
-export const LazyCardHost = function LazyCardHost(ctx: ContentScriptContext, handlers: CardHandlers): CardHost {
-  let real: CardHost | null = null;
-  let loading: Promise<CardHost | null> | null = null;
-  let destroyed = false;
-  const load = () =>
-    (loading ??= loadCardModule().then(
-      (m) => {
-        if (destroyed || ctx.isInvalid) return null;
-        return (real = new m.CardHost(ctx, handlers));
-      },
+export class LazyCard implements Card {
+  // Private names (#) are shortened by the minifier: this code runs in every page.
+  #real: Card | null = null;
+  #loading: Promise<Card | null> | null = null;
+  #destroyed = false;
+  #ctx: ContentScriptContext;
+  #handlers: CardHandlers;
+  #loadModule: () => Promise<CardModule>;
+
+  constructor(ctx: ContentScriptContext, handlers: CardHandlers, loadModule: () => Promise<CardModule> = loadCardModule) {
+    this.#ctx = ctx;
+    this.#handlers = handlers;
+    this.#loadModule = loadModule;
+  }
+
+  #load(): Promise<Card | null> {
+    return (this.#loading ??= this.#loadModule().then(
+      (m) => (this.#destroyed || this.#ctx.isInvalid ? null : (this.#real = m.createCard(this.#ctx, this.#handlers))),
       (err) => {
         console.warn('ModelLens:', err);
         return null;
       },
     ));
-  const call = (prop: PropertyKey, args: unknown[]) => {
-    const run = (c: CardHost | null) => (c ? (c as unknown as Record<PropertyKey, (...a: unknown[]) => unknown>)[prop](...args) : undefined);
-    if (real) return run(real);
-    if (prop === 'destroy') destroyed = true;
-    if (LOADS.has(prop)) return load().then(run);
-    // Nothing shown yet: hide, pin, destroy … apply once the card exists, or are moot.
-    return loading ? loading.then(run) : undefined;
-  };
-  return new Proxy({} as CardHost, {
-    get(_t, prop) {
-      if (real) {
-        const v = (real as unknown as Record<PropertyKey, unknown>)[prop];
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(real) : v;
-      }
-      if (prop in IDLE) return IDLE[prop];
-      if (prop === 'then') return undefined; // not a thenable
-      return (...args: unknown[]) => call(prop, args);
-    },
-  });
-} as unknown as new (ctx: ContentScriptContext, handlers: CardHandlers) => CardHost;
+  }
+
+  /** Run `fn` on the card now if it exists, else once it has loaded (if it is loading). */
+  #later(fn: (c: Card) => void): void {
+    if (this.#real) fn(this.#real);
+    else void this.#loading?.then((c) => c && fn(c));
+  }
+
+  show(target: CardTarget, token: number, focus = false): Promise<void> {
+    if (this.#real) return this.#real.show(target, token, focus);
+    return this.#load().then((c) => c?.show(target, token, focus));
+  }
+
+  announce(text: string): Promise<void> {
+    if (this.#real) return this.#real.announce(text);
+    return this.#load().then((c) => c?.announce(text));
+  }
+
+  setPinned(pinned: boolean): void {
+    this.#later((c) => c.setPinned(pinned));
+  }
+
+  hide(): void {
+    this.#later((c) => c.hide());
+  }
+
+  destroy(): void {
+    if (!this.#real) this.#destroyed = true;
+    this.#later((c) => c.destroy());
+  }
+
+  contains(node: Node | null): boolean {
+    return this.#real?.contains(node) ?? false;
+  }
+}

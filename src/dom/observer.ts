@@ -68,44 +68,11 @@ export function observeMutations(root: Node, hooks: ObserverHooks, signal: Abort
     const roots = [...touched].filter((r) => r.isConnected);
     touched.clear();
     if (!roots.length) return;
-    // Keep only the outermost: a root inside another is rescanned with it.
-    const set = new Set<Node>(roots);
-    const top = roots.filter((r) => {
-      for (let a = r.parentNode; a; a = a.parentNode) if (set.has(a)) return false;
-      return true;
-    });
-    hooks.rescan(top);
-  };
-
-  /** The line a node's text belongs to changed: rescan its block (or its shadow root). */
-  const touchLine = (n: Node) => {
-    let p: Node | null = n.nodeType === 1 && !isInline(n as Element) ? n : n.parentNode;
-    while (p && p.nodeType === 1 && isInline(p as Element)) p = p.parentNode;
-    if (p && (p.nodeType === 1 || p.nodeType === 11)) touched.add(p as ScanRoot);
+    hooks.rescan(outermost(roots));
   };
 
   const handle = (records: MutationRecord[]) => {
-    for (const r of records) {
-      if (r.type === 'characterData' || r.type === 'attributes') {
-        touchLine(r.target);
-        continue;
-      }
-      if (r.removedNodes.length) {
-        removed = true;
-        // Removing text or inline elements changes the line around them; removing whole blocks
-        // only takes their own mentions (the sweep).
-        for (const n of r.removedNodes)
-          if (n.nodeType === 3 || (n.nodeType === 1 && isInline(n as Element))) {
-            touchLine(r.target);
-            break;
-          }
-      }
-      for (const n of r.addedNodes) {
-        if (n.nodeType === 3 || (n.nodeType === 1 && isInline(n as Element))) touchLine(r.target);
-        else if (n.nodeType === 1) touched.add(n as Element);
-        if (n.nodeType === 1) added.push(n as Element);
-      }
-    }
+    if (collect(records, touched, added)) removed = true;
   };
 
   const mo = new MutationObserver((records) => {
@@ -140,4 +107,47 @@ export function observeMutations(root: Node, hooks: ObserverHooks, signal: Abort
       }
     },
   };
+}
+
+/** Keep only the outermost roots: a root inside another is rescanned with it. */
+function outermost(roots: ScanRoot[]): ScanRoot[] {
+  const set = new Set<Node>(roots);
+  return roots.filter((r) => {
+    for (let a = r.parentNode; a; a = a.parentNode) if (set.has(a)) return false;
+    return true;
+  });
+}
+
+/** The line a node's text belongs to changed: rescan its block (or its shadow root). */
+function touchLine(touched: Set<ScanRoot>, n: Node): void {
+  let p: Node | null = n.nodeType === 1 && !isInline(n as Element) ? n : n.parentNode;
+  while (p && p.nodeType === 1 && isInline(p as Element)) p = p.parentNode;
+  if (p && (p.nodeType === 1 || p.nodeType === 11)) touched.add(p as ScanRoot);
+}
+
+/** Add what `records` touched and added to the pending sets; true when something was removed. */
+function collect(records: MutationRecord[], touched: Set<ScanRoot>, added: Element[]): boolean {
+  let removed = false;
+  for (const r of records) {
+    if (r.type === 'characterData' || r.type === 'attributes') {
+      touchLine(touched, r.target);
+      continue;
+    }
+    if (r.removedNodes.length) {
+      removed = true;
+      // Removing text or inline elements changes the line around them; removing whole blocks
+      // only takes their own mentions (the sweep).
+      for (const n of r.removedNodes)
+        if (n.nodeType === 3 || (n.nodeType === 1 && isInline(n as Element))) {
+          touchLine(touched, r.target);
+          break;
+        }
+    }
+    for (const n of r.addedNodes) {
+      if (n.nodeType === 3 || (n.nodeType === 1 && isInline(n as Element))) touchLine(touched, r.target);
+      else if (n.nodeType === 1) touched.add(n as Element);
+      if (n.nodeType === 1) added.push(n as Element);
+    }
+  }
+  return removed;
 }

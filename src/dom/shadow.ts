@@ -36,7 +36,7 @@ export function findShadowRoots(root: Node, into: ShadowRoot[] = [], undefinedHo
  * extension's own stylesheet defines (public/highlights.css). Inherited into shadow trees while
  * the extension is there; gone with it, leaving transparent.
  */
-export function shadowCss(css: string): string {
+function shadowCss(css: string): string {
   return css
     .replace(/:root\s*\{[^}]*\}/g, '')
     .replace(/#[0-9a-f]{3,8}\b|rgba?\([^)]*\)/gi, (c) => `color-mix(in srgb, ${c} calc(var(--modellens-on, 0) * 100%), transparent)`);

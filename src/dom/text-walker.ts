@@ -30,7 +30,7 @@ export const ATTR_SKIP_SELECTOR = [
   '.CodeMirror', '.cm-editor', '.monaco-editor', '.ProseMirror', '.ace_editor', '.ql-editor',
   '[translate="no" i]', '[data-modellens="off" i]', '[hidden]',
 ].join(',');
-export const SKIP_SELECTOR = [...SKIP_TAGS, 'input', 'option', 'template', ATTR_SKIP_SELECTOR].join(',');
+const SKIP_SELECTOR = [...SKIP_TAGS, 'input', 'option', 'template', ATTR_SKIP_SELECTOR].join(',');
 
 /** Attribute changes that can include or exclude text (the observer watches these). */
 export const SKIP_ATTRIBUTES = ['contenteditable', 'translate', 'data-modellens', 'hidden', 'open'];
@@ -45,11 +45,6 @@ const INLINE = new Set([
 const INLINE_LEAF = new Set(['img', 'wbr']);
 
 const WS_ONLY = /^[\s\u00a0]*$/;
-
-/** Is this element excluded by itself (tag, editing, opt-out)? */
-export function isSkipped(el: Element): boolean {
-  return el.matches(SKIP_SELECTOR);
-}
 
 /** Is `el` or an ancestor (up to its document or shadow root) excluded? */
 export function inSkipped(el: Element): boolean {

@@ -23,38 +23,42 @@ export interface WrapHighlighter extends Highlighter {
   relocate(r: AbstractRange): Range | null;
 }
 
-export function createWrapHighlighter(doc: Document = document): WrapHighlighter {
-  const wrapped = new Map<AbstractRange, Wrapped>();
-  const rangeOfMark = new WeakMap<Element, AbstractRange>();
+/** The marks: which range each wraps, and the text pieces the wrapping split off. */
+interface Marks {
+  wrapped: Map<AbstractRange, Wrapped>;
+  rangeOfMark: WeakMap<Element, AbstractRange>;
   /** Text nodes the wrapper split off, mapped to the page's node they came from. */
-  const ours = new WeakMap<Text, Text>();
-  let active: AbstractRange[] = [];
+  ours: WeakMap<Text, Text>;
+}
 
+/** Where an offset of the origin's original text is now: (text node, offset) among the pieces. */
+function locate({ rangeOfMark, ours }: Marks, origin: Text, offset: number, isEnd: boolean): [Text, number] | null {
+  let pos = 0;
+  for (let n: Node | null = origin; n; n = n.nextSibling) {
+    const piece = n.nodeType === 3 ? (n as Text) : null;
+    const inMark = n.nodeType === 1 && (n as Element).localName === MARK_TAG && rangeOfMark.has(n as Element);
+    if (!piece && !inMark) break;
+    if (piece && piece !== origin && !ours.has(piece)) break;
+    const text = piece ?? ((n as Element).firstChild as Text);
+    const len = text.data.length;
+    // Offsets inside a mark belong to another range: a range never overlaps one already wrapped.
+    if (piece && (offset < pos + len || (isEnd && offset === pos + len))) return [piece, offset - pos];
+    pos += len;
+  }
+  return null;
+}
+
+/** Wrap and unwrap single ranges, keeping the page's text nodes' identity. */
+function markEditor(doc: Document, marks: Marks) {
+  const { wrapped, rangeOfMark, ours } = marks;
   const originOf = (t: Text): Text => ours.get(t) ?? t;
-
-  /** Where an offset of the origin's original text is now: (text node, offset) among the pieces. */
-  const locate = (origin: Text, offset: number, isEnd: boolean): [Text, number] | null => {
-    let pos = 0;
-    for (let n: Node | null = origin; n; n = n.nextSibling) {
-      const piece = n.nodeType === 3 ? (n as Text) : null;
-      const inMark = n.nodeType === 1 && (n as Element).localName === MARK_TAG && rangeOfMark.has(n as Element);
-      if (!piece && !inMark) break;
-      if (piece && piece !== origin && !ours.has(piece)) break;
-      const text = piece ?? ((n as Element).firstChild as Text);
-      const len = text.data.length;
-      // Offsets inside a mark belong to another range: a range never overlaps one already wrapped.
-      if (piece && (offset < pos + len || (isEnd && offset === pos + len))) return [piece, offset - pos];
-      pos += len;
-    }
-    return null;
-  };
 
   const wrap = (r: AbstractRange) => {
     if (wrapped.has(r) || r.startContainer !== r.endContainer || r.startContainer.nodeType !== 3) return;
     const origin = originOf(r.startContainer as Text);
     if (!origin.parentNode) return;
-    const s = locate(origin, r.startOffset, false);
-    const e = locate(origin, r.endOffset, true);
+    const s = locate(marks, origin, r.startOffset, false);
+    const e = locate(marks, origin, r.endOffset, true);
     if (!s || !e || s[0] !== e[0] || e[1] <= s[1]) return;
     const [t, so] = s;
     const eo = e[1];
@@ -97,6 +101,15 @@ export function createWrapHighlighter(doc: Document = document): WrapHighlighter
     const p = r.startContainer.parentNode;
     return p && p.nodeType === 1 && rangeOfMark.has(p as Element) ? (p as HTMLElement) : null;
   };
+
+  return { wrap, unwrap, markOf };
+}
+
+export function createWrapHighlighter(doc: Document = document): WrapHighlighter {
+  const marks: Marks = { wrapped: new Map(), rangeOfMark: new WeakMap(), ours: new WeakMap() };
+  const { wrapped, rangeOfMark } = marks;
+  const { wrap, unwrap, markOf } = markEditor(doc, marks);
+  let active: AbstractRange[] = [];
 
   const paintActive = (on: boolean) => {
     for (const r of active) markOf(r)?.setAttribute('style', on ? ACTIVE_STYLE : STYLE);

@@ -28,7 +28,7 @@ export interface CheckOptions {
   registry?: Registry | false;
 }
 
-export function todayUtc(): string {
+function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
@@ -79,22 +79,34 @@ export function later(a: string, b: string): boolean {
   return a.slice(0, n) > b.slice(0, n);
 }
 
+type Report = (it: FileEntry, path: string, reason: string) => void;
+
 /** Cross-entry checks. Issues come in a stable order: by file, then entry order, then field. */
 export function crossCheck(items: FileEntry[], opts: CheckOptions = {}): EntryIssue[] {
   const today = opts.today ?? todayUtc();
   const issues: EntryIssue[] = [];
-  const issue = (it: FileEntry, path: string, reason: string) =>
-    issues.push({ file: it.file, id: it.entry.id, path, reason });
+  const issue: Report = (it, path, reason) => void issues.push({ file: it.file, id: it.entry.id, path, reason });
+  const byId = checkIds(items, issue);
+  checkAliases(items, issue);
+  checkVersionForms(items, issue);
+  checkLinks(items, byId, new Set(opts.knownIds ?? []), issue);
+  checkDates(items, today, issue);
+  return issues;
+}
 
-  // Duplicate ids: the first definition wins, later ones are reported.
+/** Duplicate ids: the first definition wins, later ones are reported. */
+function checkIds(items: FileEntry[], issue: Report): Map<string, FileEntry> {
   const byId = new Map<string, FileEntry>();
   for (const it of items) {
     const first = byId.get(it.entry.id);
     if (first) issue(it, 'id', `duplicate id, first defined in ${first.file}`);
     else byId.set(it.entry.id, it);
   }
+  return byId;
+}
 
-  // Aliases: each matching key belongs to one entry, unless every claimant declares it shared.
+/** Aliases: each matching key belongs to one entry, unless every claimant declares it shared. */
+function checkAliases(items: FileEntry[], issue: Report): void {
   const claims = new Map<string, Array<{ it: FileEntry; index: number; alias: Alias }>>();
   for (const it of items) {
     const seen = new Map<string, number>();
@@ -135,8 +147,10 @@ export function crossCheck(items: FileEntry[], opts: CheckOptions = {}): EntryIs
       }
     }
   }
+}
 
-  // Version forms: no repeats within an entry, and one family per pattern.
+/** Version forms: no repeats within an entry, and one family per pattern. */
+function checkVersionForms(items: FileEntry[], issue: Report): void {
   const forms = new Map<string, FileEntry>();
   for (const it of items) {
     const seen = new Set<string>();
@@ -150,9 +164,10 @@ export function crossCheck(items: FileEntry[], opts: CheckOptions = {}): EntryIs
       else forms.set(key, it);
     });
   }
+}
 
-  // Links must point at existing entries.
-  const known = new Set(opts.knownIds ?? []);
+/** Links must point at existing entries. */
+function checkLinks(items: FileEntry[], byId: Map<string, FileEntry>, known: Set<string>, issue: Report): void {
   const link = (it: FileEntry, path: string, target: string | undefined) => {
     if (target === undefined) return;
     if (!byId.has(target) && !known.has(target)) issue(it, path, `links to unknown entry "${target}"`);
@@ -166,9 +181,10 @@ export function crossCheck(items: FileEntry[], opts: CheckOptions = {}): EntryIs
     e.related?.forEach((r, i) => link(it, `related.${i}`, r));
     e.aliases.forEach((a, i) => link(it, `aliases.${i}.shared.prefer`, aliasShared(a)?.prefer));
   }
+}
 
-  // Dates: a page is read after it was published and not after today; nothing after asOf, no
-  // asOf after today.
+/** Dates: a page is read after it was published and not after today; nothing after asOf, no asOf after today. */
+function checkDates(items: FileEntry[], today: string, issue: Report): void {
   const sourceDates = (it: FileEntry, path: string, src: Source) => {
     if (src.published !== undefined && later(src.published, src.retrieved))
       issue(it, `${path}.source.published`, `published ${src.published} is after retrieved ${src.retrieved}`);
@@ -207,8 +223,6 @@ export function crossCheck(items: FileEntry[], opts: CheckOptions = {}): EntryIs
         if (typeof v === 'string' && later(v, fact.asOf)) issue(it, `${path}.${sub}`, `date ${v} is after asOf ${fact.asOf}`);
     }
   }
-
-  return issues;
 }
 
 /**

@@ -4,45 +4,11 @@
  * into a RegExp on the page) and a table from normalised alias (core/normalize matchKey) to entity.
  * The matching rules the index encodes are described in docs/matching.md.
  */
-import { HYPHENS, matchCaseKey, matchKey, SPACES } from '../core/normalize';
+import { END, FLAG_EXACT_CASE, FLAG_NEEDS_CONTEXT, FLAG_PROPER, FLAG_SIZE_FORM, HYPH, WORD_CHARS, type CompiledIndex } from '../core/index-format';
+import { matchCaseKey, matchKey, SPACES } from '../core/normalize';
 import type { Entry } from './schema';
-import { tailRows, type TailRows } from '../core/tails';
+import { tailRows } from '../core/tails';
 import { cueSources, NON_PROSE } from '../core/senses';
-
-/** Flag bits stored with each alias. */
-export const FLAG_EXACT_CASE = 1;
-export const FLAG_NEEDS_CONTEXT = 2;
-/** Capitalised ordinary word ("Llama"): only as written or in capitals, never "llama". */
-export const FLAG_PROPER = 4;
-/** A form whose slot is a parameter count, not a version ("gpt-oss-20b" next to "gpt-oss-120b"). */
-export const FLAG_SIZE_FORM = 8;
-
-export interface CompiledIndex {
-  v: 1;
-  /** RegExp source (flags "gi"), alternation of all aliases as a trie, with boundaries. */
-  source: string;
-  ids: string[];
-  names: string[];
-  vendors: string[];
-  kinds: string[];
-  /** matchKey → [entity index, flags, exact text (case-sensitive aliases only, as matchCaseKey)] */
-  keys: Record<string, [number, number] | [number, number, string]>;
-  /** Version forms: [prefix matchKey, suffix matchKey, family entity index, flags (FLAG_SIZE_FORM: the slot is a parameter count)]. */
-  forms: [string, string, number, number][];
-  /**
-   * Family of each entity (its own index when it has none): a known model written with a variant
-   * the knowledge lacks ("Phi-4-mini" next to "Phi-4") is a mention of the family.
-   */
-  parents?: number[];
-  /** The tail grammar (src/core/tails.ts), as data so the page script stays small. */
-  tails?: TailRows;
-  /** matchKey of an ambiguous alias → the other senses it has ("music", "poetry"; src/core/senses.ts). */
-  senses?: Record<string, string[]>;
-  /** The AI lexicons and the cue lexicon of each sense some alias declares: [RegExp source, flags]. */
-  cues?: Record<string, [string, string]>;
-  /** Text that is not prose, where no name is read (src/core/senses.ts NON_PROSE); flags "gi". */
-  nonProse?: string;
-}
 
 /** A version number inside a name: 5, 5.4, 4-6 (API style), 2.5. */
 const VERSION = '\\d{1,2}(?:[.\\-]\\d{1,2})?';
@@ -54,21 +20,8 @@ const S_TOKEN = '\u0001';
 const SIZE = '(?:\\d{1,4}(?:\\.\\d{1,2})?|\\d{1,2}x\\d{1,3})[bB]';
 /** A model alias that ends in its parameter count ("gpt-oss-120b", "Sarvam 105B"). */
 const ENDS_IN_SIZE = /^(.*\p{L}.*?)[\s-]((?:\d{1,4}(?:\.\d{1,2})?|\d{1,2}x\d{1,3})b)$/iu;
-export const WORD_CHARS = 'A-Za-z0-9_\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF';
-const HYPH = `\\-${HYPHENS}`;
 /** Not glued to a word, a handle (@x), a flag (-x) or a path-like dotted name. */
 const START = `(?<![${WORD_CHARS}${HYPH}@.#$])`;
-/** A parameter count ("27b", "8x7B") ahead, for END. */
-export const SIZE_AHEAD = `(?:\\d{1,4}(?:\\.\\d{1,2})?|\\d{1,2}x\\d{1,3})[bB](?![${WORD_CHARS}])`;
-/** A tail that starts with a digit but is no version: "-4bits", "-200K", "-1M" (src/core/tails.ts). */
-const TAIL_AHEAD = `\\d{1,4}(?:bits?|[kKmM])(?![${WORD_CHARS}])`;
-/**
- * Not followed by more word, nor by a version continuation after a number (".7", "-5"; but
- * "gemma-3-27b" may go on with its parameter count, "gpt-oss-20b" after a word), nor by "bit"
- * after a number ("Yi 4-bit models" is not "Yi 4"). `_` ends a name only before a parameter count
- * ("Yi_34B", "llama3_70B").
- */
-export const END = `(?![${WORD_CHARS.replace('_', '')}]|_(?!${SIZE_AHEAD})|(?<=[0-9])(?:\\.[0-9]|[${HYPH}_](?!${SIZE_AHEAD}|${TAIL_AHEAD})[0-9]|[\\s${HYPH}]?bits?\\b))`;
 /** A snapshot suffix: -20260205, -2024-08-06, -0528 (see MATCH_DATE_SUFFIX_RE). */
 const DATE = `(?:[${HYPH}](?:(?:19|20)\\d{6}|(?:19|20)\\d\\d[${HYPH}]\\d\\d[${HYPH}]\\d\\d|\\d{4}))?`;
 /**
@@ -136,6 +89,19 @@ const isCapitalised = (s: string) => /^[A-Z][a-z]/.test(s);
 /** "MiMo", "QwQ": a short camel-case word is a word of some language in lower case ("mimo"). */
 const isShortCamel = (s: string) => /^[A-Za-z]{2,5}$/.test(s) && /[a-z][A-Z]/.test(s);
 
+/** Keys of the aliases that need AI context, and the other senses of ambiguous aliases. */
+function contextRules(entries: Entry[]): { contextKeys: Set<string>; senses: Record<string, string[]> } {
+  const contextKeys = new Set<string>();
+  const senses: Record<string, string[]> = {};
+  for (const e of entries)
+    for (const a of e.aliases)
+      if (typeof a !== 'string') {
+        if (a.context) contextKeys.add(matchKey(a.text));
+        if (a.senses?.length) senses[matchKey(a.text)] = a.senses;
+      }
+  return { contextKeys, senses };
+}
+
 export function compileIndex(entries: Entry[]): CompiledIndex {
   const sorted = [...entries].sort((a, b) => (a.id < b.id ? -1 : 1));
   const index: CompiledIndex = { v: 1, source: '', ids: [], names: [], vendors: [], kinds: [], keys: {}, forms: [], parents: [] };
@@ -149,14 +115,7 @@ export function compileIndex(entries: Entry[]): CompiledIndex {
   }
   for (const e of sorted) index.parents!.push(e.family && idx.has(e.family) ? idx.get(e.family)! : idx.get(e.id)!);
   const root: TrieNode = { end: false, children: new Map() };
-  const contextKeys = new Set<string>();
-  const senses: Record<string, string[]> = {};
-  for (const e of sorted)
-    for (const a of e.aliases)
-      if (typeof a !== 'string') {
-        if (a.context) contextKeys.add(matchKey(a.text));
-        if (a.senses?.length) senses[matchKey(a.text)] = a.senses;
-      }
+  const { contextKeys, senses } = contextRules(sorted);
 
   const add = (text: string, i: number, flags: number) => {
     const key = matchKey(text);

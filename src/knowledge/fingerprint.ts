@@ -1,5 +1,5 @@
 /** Which alias index a page uses: the bundled one, or the stored merged one built on it. Tiny: the content script imports it. */
-import type { CompiledIndex } from './compile.ts';
+import type { CompiledIndex } from '../core/index-format.ts';
 
 /** A short fingerprint of a compiled index (FNV-1a of its source and ids), to tell builds apart. */
 export function indexFingerprint(index: CompiledIndex): string {

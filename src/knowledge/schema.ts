@@ -61,7 +61,7 @@ export const fact = <T extends v.GenericSchema>(value: T) =>
   });
 
 /** Stages of a lifecycle timeline, in the order a model usually passes them. */
-export const STAGES = ['announced', 'preview', 'limited', 'ga', 'deprecated', 'retired'] as const;
+const STAGES = ['announced', 'preview', 'limited', 'ga', 'deprecated', 'retired'] as const;
 export const Stage = v.picklist(STAGES, 'must be one of ' + STAGES.join(', '));
 
 /**

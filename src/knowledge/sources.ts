@@ -58,7 +58,7 @@ function hostOf(url: string): { host: string; path: string } {
 }
 
 /** Does a registry pattern ("openai.com", "github.com/openai") cover this host and path? */
-export function matchesDomain(pattern: string, host: string, path: string): boolean {
+function matchesDomain(pattern: string, host: string, path: string): boolean {
   const slash = pattern.indexOf('/');
   const h = (slash < 0 ? pattern : pattern.slice(0, slash)).toLowerCase();
   // A bare domain covers its subdomains; a path prefix belongs to that one host.

@@ -1,6 +1,6 @@
 /** The full knowledge (facts), bundled into the background only; the content script asks for one entry at a time. */
 import entries from 'virtual:modellens-entries';
-import type { BackgroundRequest, EntryResponse, EntrySummary } from '../messaging/protocol';
+import type { EntryResponse, EntrySummary } from '../messaging/protocol';
 import type { Entry } from './schema';
 
 const byId: Record<string, Entry> = entries;
@@ -29,8 +29,4 @@ export function getEntry(id: string): EntryResponse {
       if (l && target) links[l] = summary(target);
     }
   return user ? { entry, links, user: true } : { entry, links };
-}
-
-export function handleBackgroundRequest(msg: Extract<BackgroundRequest, { type: 'getEntry' }>): EntryResponse {
-  return getEntry(msg.id);
 }

@@ -14,7 +14,8 @@
  *   all it says); a month-only date cannot be a reading day and is refused with a clear reason.
  */
 import { crossCheck, type FileEntry } from './check.ts';
-import { compileIndex, type CompiledIndex } from './compile.ts';
+import type { CompiledIndex } from '../core/index-format.ts';
+import { compileIndex } from './compile.ts';
 import { validateFile, type Alias, type Entry, type EntryIssue } from './schema.ts';
 import { aliasKey } from '../core/normalize.ts';
 import { indexFingerprint, pickIndex } from './fingerprint.ts';
@@ -25,11 +26,11 @@ export { migrateLegacyEntries };
 export { indexFingerprint, pickIndex };
 
 /** Import size limits: storage.local is small and the import is pasted or picked by hand. */
-export const MAX_IMPORT_BYTES = 1_000_000;
-export const MAX_USER_ENTRIES = 1000;
+const MAX_IMPORT_BYTES = 1_000_000;
+const MAX_USER_ENTRIES = 1000;
 
 /** The file name issues are reported under. */
-export const IMPORT_FILE = 'import';
+const IMPORT_FILE = 'import';
 
 export interface ImportResult {
   ok: boolean;
@@ -58,7 +59,7 @@ function linkTarget(e: Entry, path: string): string | undefined {
  * the user entries themselves. Links may point at bundled entries; aliases may knowingly take over
  * bundled ones, so only clashes inside the user's own entries count.
  */
-export function checkUserEntries(file: string, data: unknown, bundledIds: ReadonlySet<string>, today?: string): { entries: Entry[]; issues: EntryIssue[] } {
+function checkUserEntries(file: string, data: unknown, bundledIds: ReadonlySet<string>, today?: string): { entries: Entry[]; issues: EntryIssue[] } {
   const r = validateFile(file, data);
   const items: FileEntry[] = r.entries.map((entry) => ({ file, entry }));
   const cross = crossCheck(items, { today }).filter((i) => {
@@ -112,7 +113,7 @@ export function importUserKnowledge(text: string, current: Entry[], bundledIds: 
 }
 
 /** Current entries with `incoming` laid over them by id; order: current order, then new ones. */
-export function mergeUserEntries(current: Entry[], incoming: Entry[]): Entry[] {
+function mergeUserEntries(current: Entry[], incoming: Entry[]): Entry[] {
   const byId = new Map(incoming.map((e) => [e.id, e]));
   const out = current.map((e) => byId.get(e.id) ?? e);
   const have = new Set(current.map((e) => e.id));

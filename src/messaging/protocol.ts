@@ -1,5 +1,11 @@
-/** Typed messages between content script, popup and background. */
+/**
+ * Typed messages between content script, popup and background: for each message its request and
+ * its reply, in one map per receiver. src/messaging/client.ts sends and serves them; nothing else
+ * touches runtime messaging, so a reply's type is checked where it is used.
+ */
+import type { CompiledIndex } from '../core/index-format';
 import type { Entry } from '../knowledge/schema';
+import type { Settings } from '../settings/defaults';
 
 export interface EntrySummary {
   id: string;
@@ -38,19 +44,39 @@ export interface MentionInfo {
   unknownVersion?: string;
 }
 
-/** content script / popup → background */
-export type BackgroundRequest =
-  | { type: 'getEntry'; id: string }
-  /** A frame's mention count changed (the action badge shows the tab's sum). */
-  | { type: 'mentionCount'; count: number }
-  | { type: 'pageSetup' };
+/** What a page needs before it scans: validated settings and the stored merged index, if any. */
+export interface PageSetup {
+  settings: Settings;
+  stored: { base: string; index: CompiledIndex } | null;
+}
 
-/** background / popup → content script */
-export type ContentRequest =
-  | { type: 'listMentions' }
-  | { type: 'tour'; dir: 1 | -1 }
-  | { type: 'reveal'; entityId: string }
-  | { type: 'pageInfo' };
+/** content script / popup → background: request fields and reply, per message type. */
+export type BackgroundProtocol = {
+  getEntry: { request: { id: string }; reply: EntryResponse };
+  /** A frame's mention count changed (the action badge shows the top frame's count). */
+  mentionCount: { request: { count: number }; reply: void };
+  pageSetup: { request: Record<never, never>; reply: PageSetup };
+};
+
+/** background / popup → content script (the tab's top frame answers). */
+export type ContentProtocol = {
+  listMentions: { request: Record<never, never>; reply: MentionInfo[] };
+  tour: { request: { dir: 1 | -1 }; reply: boolean };
+  reveal: { request: { entityId: string }; reply: boolean };
+  pageInfo: { request: Record<never, never>; reply: PageInfo };
+};
+
+/** A protocol map: per message type, its request fields and its reply. */
+export type Protocol = Record<string, { request: object; reply: unknown }>;
+
+/** A message as sent: its type and its request fields. */
+export type Message<P extends Protocol, K extends keyof P & string = keyof P & string> = {
+  [T in K]: { type: T } & P[T]['request'];
+}[K];
+export type Reply<P extends Protocol, K extends keyof P> = P[K]['reply'];
+
+export type BackgroundRequest = Message<BackgroundProtocol>;
+export type ContentRequest = Message<ContentProtocol>;
 
 export function isBackgroundRequest(x: unknown): x is BackgroundRequest {
   if (!x || typeof x !== 'object') return false;
@@ -61,10 +87,4 @@ export function isBackgroundRequest(x: unknown): x is BackgroundRequest {
 export function isContentRequest(x: unknown): x is ContentRequest {
   const t = (x as { type?: unknown } | null)?.type;
   return t === 'listMentions' || t === 'tour' || t === 'reveal' || t === 'pageInfo';
-}
-
-/** What a page needs before it scans: validated settings and the stored merged index, if any. */
-export interface PageSetup {
-  settings: import('../settings/schema').Settings;
-  stored: { base: string; index: import('../knowledge/compile').CompiledIndex } | null;
 }

@@ -1,11 +1,11 @@
 /**
- * What the settings mean for the mentions on a page. Pure: the content script (src/dom/start.ts)
- * wires these into the scanner; node tests cover the rules.
+ * What the settings mean for the mentions on a page. Pure: the content script's page session and
+ * features (src/dom) wire these into the scanner; node tests cover the rules.
  */
 import { aliasKey } from '../core/normalize';
-import type { CompiledIndex } from '../knowledge/compile';
+import type { CompiledIndex } from '../core/index-format';
 import { CATEGORY_OF_KIND } from './sites';
-import type { Settings } from './schema';
+import type { Settings } from './defaults';
 
 /** Entity-level filter (categories; muted ids and names): decided before a mention is painted. */
 export function entityFilter(s: Settings, index: CompiledIndex): (entityId: string) => boolean {

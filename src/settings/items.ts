@@ -4,12 +4,13 @@
  * (site allow/deny) into the browser account.
  */
 import { storage } from 'wxt/utils/storage';
-import type { CompiledIndex } from '../knowledge/compile';
+import type { CompiledIndex } from '../core/index-format';
 import type { Entry } from '../knowledge/schema';
 import { migrateLegacyEntries } from '../knowledge/legacy';
-import { defaultSettings, MIGRATIONS, sanitize, SETTINGS_VERSION, type Settings, type SettingsProblem } from './schema';
+import { defaultSettings, type Settings } from './defaults';
+import { MIGRATIONS, sanitize, SETTINGS_VERSION, type SettingsProblem } from './schema';
 
-export const settingsItem = storage.defineItem<unknown>('local:settings', {
+const settingsItem = storage.defineItem<unknown>('local:settings', {
   fallback: null,
   version: SETTINGS_VERSION,
   migrations: MIGRATIONS,
@@ -41,7 +42,7 @@ export const userKnowledgeItem = storage.defineItem<UserKnowledge>('local:userKn
 });
 
 /** Stored entries of the earlier format, converted (a month-only date is read by the import day). */
-export function migrateStoredKnowledge(old: UserKnowledge): UserKnowledge {
+function migrateStoredKnowledge(old: UserKnowledge): UserKnowledge {
   const day = /^\d{4}-\d{2}-\d{2}/.test(old?.updatedAt ?? '') ? old.updatedAt.slice(0, 10) : new Date().toISOString().slice(0, 10);
   const entries = Array.isArray(old?.entries) ? (migrateLegacyEntries('stored', old.entries, day).entries as Entry[]) : [];
   return { entries, updatedAt: old?.updatedAt ?? '' };

@@ -4,22 +4,27 @@
  * the storage wrapper nor the validation library ships in the code injected into every page.
  */
 import { browser } from 'wxt/browser';
-import type { CompiledIndex } from '../knowledge/compile';
+import type { CompiledIndex } from '../core/index-format';
 import { indexFingerprint, pickIndex } from '../knowledge/fingerprint';
-import type { PageSetup } from '../messaging/protocol';
-import { defaultSettingsForPage } from './sites';
+import { sendToBackground } from '../messaging/client';
+import { defaultSettings, type Settings } from './defaults';
 
 /** Storage keys whose change means the page must ask again (wxt storage `local:<key>`). */
 const WATCHED = ['settings', 'userIndex'];
 
-export async function loadPageSetup(bundled: CompiledIndex): Promise<{ settings: PageSetup['settings']; index: CompiledIndex }> {
-  const setup = (await browser.runtime.sendMessage({ type: 'pageSetup' }).catch(() => null)) as PageSetup | null;
+export interface PageSettings {
+  settings: Settings;
+  index: CompiledIndex;
+}
+
+export async function loadPageSetup(bundled: CompiledIndex): Promise<PageSettings> {
+  const setup = await sendToBackground({ type: 'pageSetup' }).catch(() => null);
   // Without an answer (background restarting) the page still works with defaults and bundled knowledge.
-  if (!setup) return { settings: defaultSettingsForPage(), index: bundled };
+  if (!setup) return { settings: defaultSettings(), index: bundled };
   return { settings: setup.settings, index: pickIndex(bundled, setup.stored, indexFingerprint(bundled)) };
 }
 
-export function watchPageSetup(bundled: CompiledIndex, cb: (s: Awaited<ReturnType<typeof loadPageSetup>>) => void): () => void {
+export function watchPageSetup(bundled: CompiledIndex, cb: (s: PageSettings) => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
     if (area !== 'local' || !WATCHED.some((k) => k in changes)) return;
     void loadPageSetup(bundled).then(cb);

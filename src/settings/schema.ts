@@ -7,64 +7,15 @@
  * what happened (and the raw value is kept as a backup, see items.ts).
  */
 import * as v from 'valibot';
+import { defaultSettings, HIGHLIGHT_STYLES, LANGUAGES, SITE_MODES, STRICTNESS, type Settings } from './defaults';
 import { hostMatches, normalizeHost } from './sites';
-
-export { CATEGORY_OF_KIND, hostMatches, normalizeHost, siteEnabled } from './sites';
-import type { Strictness } from '../core/context';
 
 /** Current version of the stored settings object. Bump it and add a migration when the shape changes. */
 export const SETTINGS_VERSION = 2;
 
-export const CATEGORIES = ['models', 'codenames', 'products'] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-/** Which knowledge kinds each category covers. Events (launches, leaks) go with products. */
-
-export const HIGHLIGHT_STYLES = ['underline', 'background', 'hover'] as const;
-export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
-
-export const STRICTNESS = ['block', 'page', 'off'] as const satisfies readonly Strictness[];
-
-export const LANGUAGES = ['auto', 'en', 'de'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-export const SITE_MODES = ['all', 'allowlist'] as const;
-export type SiteMode = (typeof SITE_MODES)[number];
-
 /** Longest list of muted terms or sites we keep; more is almost surely corrupt data. */
-export const MAX_LIST = 500;
+const MAX_LIST = 500;
 const MAX_TERM = 100;
-
-export interface Settings {
-  categories: Record<Category, boolean>;
-  style: HighlightStyle;
-  firstMentionOnly: boolean;
-  /** Terms not to highlight: an alias as written ("Gemini"), a name, or an entity id ("openai/o3"). */
-  mutedTerms: string[];
-  /** 'all': everywhere except `deny`; 'allowlist': only on `allow`. */
-  siteMode: SiteMode;
-  allow: string[];
-  deny: string[];
-  strictness: Strictness;
-  language: Language;
-}
-
-export const DEFAULT_SETTINGS: Settings = Object.freeze({
-  categories: Object.freeze({ models: true, codenames: true, products: true }),
-  style: 'underline',
-  firstMentionOnly: false,
-  mutedTerms: Object.freeze([]) as unknown as string[],
-  siteMode: 'all',
-  allow: Object.freeze([]) as unknown as string[],
-  deny: Object.freeze([]) as unknown as string[],
-  strictness: 'page',
-  language: 'auto',
-}) as Settings;
-
-export function defaultSettings(): Settings {
-  return structuredClone({ ...DEFAULT_SETTINGS, categories: { ...DEFAULT_SETTINGS.categories }, mutedTerms: [], allow: [], deny: [] });
-}
-
 
 const term = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_TERM));
 const hostList = v.pipe(

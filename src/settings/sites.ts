@@ -2,7 +2,7 @@
  * The parts of the settings the content script needs, free of the validation library, so the
  * code injected into every page stays small (validation runs in the background and options page).
  */
-import type { Category, Settings } from './schema';
+import type { Category, Settings } from './defaults';
 
 export const CATEGORY_OF_KIND: Record<string, Category> = {
   model: 'models',
@@ -33,19 +33,4 @@ export function siteEnabled(s: Pick<Settings, 'siteMode' | 'allow' | 'deny'>, ho
   if (s.deny.some((p) => hostMatches(host, p))) return false;
   if (s.siteMode === 'allowlist') return s.allow.some((p) => hostMatches(host, p));
   return true;
-}
-
-/** Defaults for a page that could not reach the background (same values as DEFAULT_SETTINGS). */
-export function defaultSettingsForPage(): Settings {
-  return {
-    categories: { models: true, codenames: true, products: true },
-    style: 'underline',
-    firstMentionOnly: false,
-    mutedTerms: [],
-    siteMode: 'all',
-    allow: [],
-    deny: [],
-    strictness: 'page',
-    language: 'auto',
-  };
 }

@@ -8,7 +8,7 @@
 import { browser } from 'wxt/browser';
 import { localDay } from '../core/lifecycle';
 
-export const E2E_TODAY_KEY = 'e2eToday';
+const E2E_TODAY_KEY = 'e2eToday';
 
 export async function readerToday(): Promise<string> {
   if (import.meta.env.WXT_E2E) {

@@ -5,22 +5,10 @@
  * (import, remove) and the background (after an update changed the bundled knowledge).
  */
 import { storage } from 'wxt/utils/storage';
-import type { CompiledIndex } from '../knowledge/compile';
 import { compileIndex } from '../knowledge/compile';
 import type { Entry } from '../knowledge/schema';
-import { compileMergedIndex, indexFingerprint, pickIndex } from '../knowledge/user';
+import { compileMergedIndex, indexFingerprint } from '../knowledge/user';
 import { userIndexItem, userKnowledgeItem, type StoredIndex } from './items';
-
-/** Content script: the index to use now. */
-export async function loadPageIndex(bundled: CompiledIndex): Promise<CompiledIndex> {
-  return pickIndex(bundled, await userIndexItem.getValue().catch(() => null));
-}
-
-/** Content script: call `cb` with the new index whenever the user's knowledge changes. */
-export function watchPageIndex(bundled: CompiledIndex, cb: (index: CompiledIndex) => void): () => void {
-  const fp = indexFingerprint(bundled);
-  return userIndexItem.watch((stored) => cb(pickIndex(bundled, stored, fp)));
-}
 
 /** Store the user's entries and the merged index in one write, so readers never see one without the other. */
 export async function saveUserKnowledge(entries: Entry[], bundled: Record<string, Entry>): Promise<void> {

@@ -33,7 +33,7 @@ function names(e: Entry): string {
   return aliasKey([e.name, e.id, ...e.aliases.map((a) => (typeof a === 'string' ? a : a.text))].join('\n'));
 }
 
-export function filterEntries(list: Entry[], query: string, kind: string): Entry[] {
+function filterEntries(list: Entry[], query: string, kind: string): Entry[] {
   const words = aliasKey(query).split(' ').filter(Boolean);
   const hits = list.filter((e) => (kind === 'all' || e.kind === kind) && (!words.length || words.every((w) => haystack(e).includes(w))));
   if (!words.length) return hits;
@@ -137,37 +137,51 @@ export function KnowledgeBrowser({ bundled }: { bundled: Record<string, Entry> }
         )}
       </header>
       <div class="kb-body">
-        <ul class="entries" id="entries" aria-label={t('browser.title')}>
-          {shown.map((e) => (
-            <li key={e.id}>
-              <button type="button" class={`entry${selected === e.id ? ' selected' : ''}`} data-id={e.id} aria-current={selected === e.id ? 'true' : undefined} onClick={() => setSelected(e.id)}>
-                <span class="entry-top">
-                  <span class="entry-name">{e.name}</span>
-                  {userIds.has(e.id) && <span class="your-note">{t('common.yourNote')}</span>}
-                </span>
-                <span class="muted entry-meta">
-                  {e.vendor} · {t(KIND_KEY[e.kind])} · <code>{e.id}</code>
-                </span>
-              </button>
-            </li>
-          ))}
-          {!shown.length && <li class="muted empty">{t('browser.none')}</li>}
-        </ul>
-        <aside class="pane" aria-label={t('browser.details')}>
-          {selected ? (
-            <>
-              {userIds.has(selected) && (
-                <p class="note-banner" id="your-note">
-                  <span class="your-note">{t('common.yourNote')}</span> {t('browser.yourNoteHelp')}
-                </p>
-              )}
-              <CardPane id={selected} today={today} onOpen={setSelected} onClose={() => setSelected(null)} />
-            </>
-          ) : (
-            <p class="muted">{t('browser.pick')}</p>
-          )}
-        </aside>
+        <EntryList shown={shown} selected={selected} userIds={userIds} onSelect={setSelected} />
+        <DetailPane selected={selected} isUser={!!selected && userIds.has(selected)} today={today} onSelect={setSelected} />
       </div>
     </main>
+  );
+}
+
+/** The entries that pass the filters; the chosen one is marked. */
+function EntryList({ shown, selected, userIds, onSelect }: { shown: Entry[]; selected: string | null; userIds: Set<string>; onSelect: (id: string) => void }) {
+  return (
+    <ul class="entries" id="entries" aria-label={t('browser.title')}>
+      {shown.map((e) => (
+        <li key={e.id}>
+          <button type="button" class={`entry${selected === e.id ? ' selected' : ''}`} data-id={e.id} aria-current={selected === e.id ? 'true' : undefined} onClick={() => onSelect(e.id)}>
+            <span class="entry-top">
+              <span class="entry-name">{e.name}</span>
+              {userIds.has(e.id) && <span class="your-note">{t('common.yourNote')}</span>}
+            </span>
+            <span class="muted entry-meta">
+              {e.vendor} · {t(KIND_KEY[e.kind])} · <code>{e.id}</code>
+            </span>
+          </button>
+        </li>
+      ))}
+      {!shown.length && <li class="muted empty">{t('browser.none')}</li>}
+    </ul>
+  );
+}
+
+/** The chosen entry's card, labelled when it is the user's own. */
+function DetailPane({ selected, isUser, today, onSelect }: { selected: string | null; isUser: boolean; today: string; onSelect: (id: string | null) => void }) {
+  return (
+    <aside class="pane" aria-label={t('browser.details')}>
+      {selected ? (
+        <>
+          {isUser && (
+            <p class="note-banner" id="your-note">
+              <span class="your-note">{t('common.yourNote')}</span> {t('browser.yourNoteHelp')}
+            </p>
+          )}
+          <CardPane id={selected} today={today} onOpen={onSelect} onClose={() => onSelect(null)} />
+        </>
+      ) : (
+        <p class="muted">{t('browser.pick')}</p>
+      )}
+    </aside>
   );
 }

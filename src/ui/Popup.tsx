@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { sendToTab } from '../messaging/client';
 import type { PageInfo } from '../messaging/protocol';
 import { groupByVendor } from '../settings/apply';
 import { updateSettings } from '../settings/items';
@@ -19,7 +20,7 @@ type State = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; in
 
 async function askPage(tabId: number): Promise<PageInfo | null> {
   try {
-    const r = (await browser.tabs.sendMessage(tabId, { type: 'pageInfo' }, { frameId: 0 })) as PageInfo | undefined;
+    const r = await sendToTab(tabId, { type: 'pageInfo' }, { frameId: 0 });
     return r && typeof r.host === 'string' ? r : null;
   } catch {
     return null; // no content script: a browser page, the store, or a page loaded before install
@@ -53,7 +54,7 @@ export function Popup({ tabId }: { tabId: number | null }) {
   const reveal = async (id: string) => {
     if (tabId === null) return;
     setRevealed(id);
-    await browser.tabs.sendMessage(tabId, { type: 'reveal', entityId: id }, { frameId: 0 }).catch(() => false);
+    await sendToTab(tabId, { type: 'reveal', entityId: id }, { frameId: 0 }).catch(() => false);
   };
 
   const openPage = (path: string) => {
@@ -63,20 +64,7 @@ export function Popup({ tabId }: { tabId: number | null }) {
 
   return (
     <div class="popup">
-      <header class="top">
-        <span class="brand">
-          <img src="/icon/32.png" alt="" />
-          ModelLens
-        </span>
-        <nav class="tools">
-          <button type="button" class="link" onClick={() => openPage('/knowledge.html')}>
-            {t('popup.browse')}
-          </button>
-          <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
-            {t('popup.options')}
-          </button>
-        </nav>
-      </header>
+      <Header openPage={openPage} />
       {state.kind === 'loading' && <p class="muted pad">{t('popup.loading')}</p>}
       {state.kind === 'unavailable' && <p class="muted pad">{t('popup.unavailable')}</p>}
       {state.kind === 'ready' && (
@@ -102,39 +90,7 @@ export function Popup({ tabId }: { tabId: number | null }) {
               </span>
             )}
           </h1>
-          {!state.info.enabled ? (
-            <p class="muted pad">{t('popup.siteOff')}</p>
-          ) : state.info.entities.length === 0 ? (
-            <p class="muted pad">{t('popup.none')}</p>
-          ) : (
-            <div class="groups">
-              {groupByVendor(state.info.entities).map((g) => (
-                <section class="group" key={g.vendor} aria-label={g.vendor}>
-                  <h2 class="vendor">
-                    {g.vendor} <span class="muted">{g.total}</span>
-                  </h2>
-                  <ul>
-                    {g.items.map((e) => (
-                      <li key={e.id}>
-                        <button
-                          type="button"
-                          class={`entity${revealed === e.id ? ' current' : ''}`}
-                          data-id={e.id}
-                          title={t('popup.jump')}
-                          onClick={() => void reveal(e.id)}
-                        >
-                          <span class="name">{e.name}</span>
-                          <span class="count" aria-label={t('popup.mentions', { n: e.count }, e.count)}>
-                            {e.count}
-                          </span>
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              ))}
-            </div>
-          )}
+          <MentionList info={state.info} revealed={revealed} onReveal={(id) => void reveal(id)} />
         </>
       )}
       {knowledgeDate && (
@@ -143,5 +99,65 @@ export function Popup({ tabId }: { tabId: number | null }) {
         </p>
       )}
     </div>
+  );
+}
+
+function Header({ openPage }: { openPage: (path: string) => void }) {
+  return (
+    <header class="top">
+      <span class="brand">
+        <img src="/icon/32.png" alt="" />
+        ModelLens
+      </span>
+      <nav class="tools">
+        <button type="button" class="link" onClick={() => openPage('/knowledge.html')}>
+          {t('popup.browse')}
+        </button>
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
+          {t('popup.options')}
+        </button>
+      </nav>
+    </header>
+  );
+}
+
+/** The page's entities grouped by vendor; a click reveals the entity's next mention. */
+function MentionList({ info, revealed, onReveal }: { info: PageInfo; revealed: string | null; onReveal: (id: string) => void }) {
+  return (
+    <>
+    {!info.enabled ? (
+      <p class="muted pad">{t('popup.siteOff')}</p>
+    ) : info.entities.length === 0 ? (
+      <p class="muted pad">{t('popup.none')}</p>
+    ) : (
+      <div class="groups">
+        {groupByVendor(info.entities).map((g) => (
+          <section class="group" key={g.vendor} aria-label={g.vendor}>
+            <h2 class="vendor">
+              {g.vendor} <span class="muted">{g.total}</span>
+            </h2>
+            <ul>
+              {g.items.map((e) => (
+                <li key={e.id}>
+                  <button
+                    type="button"
+                    class={`entity${revealed === e.id ? ' current' : ''}`}
+                    data-id={e.id}
+                    title={t('popup.jump')}
+                    onClick={() => onReveal(e.id)}
+                  >
+                    <span class="name">{e.name}</span>
+                    <span class="count" aria-label={t('popup.mentions', { n: e.count }, e.count)}>
+                      {e.count}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    )}
+    </>
   );
 }

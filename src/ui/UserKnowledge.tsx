@@ -11,10 +11,12 @@ function issueText(i: EntryIssue): string {
   return t('options.issue', { id: i.id, field: i.path, reason: i.reason });
 }
 
+type ImportOutcome = { ok: boolean; issues: EntryIssue[]; added: number; replaced: number };
+
 export function UserKnowledge({ bundled }: { bundled: Record<string, Entry> }) {
   const [entries, setEntries] = useState<Entry[]>([]);
   const [text, setText] = useState('');
-  const [result, setResult] = useState<{ ok: boolean; issues: EntryIssue[]; added: number; replaced: number } | null>(null);
+  const [result, setResult] = useState<ImportOutcome | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -56,20 +58,7 @@ export function UserKnowledge({ bundled }: { bundled: Record<string, Entry> }) {
       <h2 id="knowledge-h">{t('options.knowledge')}</h2>
       <p class="muted">{t('options.knowledgeHelp')}</p>
       <p id="user-count">{t('options.userCount', { n: entries.length }, entries.length)}</p>
-      {entries.length > 0 && (
-        <ul class="user-entries" id="user-entries">
-          {entries.map((e) => (
-            <li key={e.id}>
-              <span class="your-note">{t('common.yourNote')}</span> <strong class="entry-name">{e.name}</strong>{' '}
-              <code class="muted">{e.id}</code>
-              {bundled[e.id] && <span class="muted"> · {t('options.overrides')}</span>}{' '}
-              <button type="button" class="link" onClick={() => void save(entries.filter((x) => x.id !== e.id))}>
-                {t('options.remove')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <UserEntryList entries={entries} bundled={bundled} onRemove={(id) => void save(entries.filter((x) => x.id !== id))} />
       <div class="row wrap">
         <label class="file">
           <span>{t('options.importFile')}</span>
@@ -89,23 +78,49 @@ export function UserKnowledge({ bundled }: { bundled: Record<string, Entry> }) {
           {t('options.import')}
         </button>
       </div>
-      <div aria-live="polite">
-        {result?.ok && (
-          <p class="ok" id="import-ok">
-            {t('options.imported', { added: result.added, replaced: result.replaced })}
-          </p>
-        )}
-        {result && !result.ok && (
-          <div class="error" id="import-error" role="alert">
-            <strong>{t('options.importFailed', { n: result.issues.length }, result.issues.length)}</strong>
-            <ul>
-              {result.issues.slice(0, 50).map((i, k) => (
-                <li key={k}>{issueText(i)}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-      </div>
+      <ImportResult result={result} />
     </section>
+  );
+}
+
+/** The user's entries, each with a remove button. */
+function UserEntryList({ entries, bundled, onRemove }: { entries: Entry[]; bundled: Record<string, Entry>; onRemove: (id: string) => void }) {
+  if (!entries.length) return null;
+  return (
+    <ul class="user-entries" id="user-entries">
+      {entries.map((e) => (
+        <li key={e.id}>
+          <span class="your-note">{t('common.yourNote')}</span> <strong class="entry-name">{e.name}</strong>{' '}
+          <code class="muted">{e.id}</code>
+          {bundled[e.id] && <span class="muted"> · {t('options.overrides')}</span>}{' '}
+          <button type="button" class="link" onClick={() => onRemove(e.id)}>
+            {t('options.remove')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What the last import did: how many entries it added and replaced, or why it failed. */
+function ImportResult({ result }: { result: ImportOutcome | null }) {
+  return (
+    <div aria-live="polite">
+      {result?.ok && (
+        <p class="ok" id="import-ok">
+          {t('options.imported', { added: result.added, replaced: result.replaced })}
+        </p>
+      )}
+      {result && !result.ok && (
+        <div class="error" id="import-error" role="alert">
+          <strong>{t('options.importFailed', { n: result.issues.length }, result.issues.length)}</strong>
+          <ul>
+            {result.issues.slice(0, 50).map((i, k) => (
+              <li key={k}>{issueText(i)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
   );
 }

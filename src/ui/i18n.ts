@@ -7,7 +7,7 @@
 import { i18n, type GeneratedI18nStructure } from '#i18n';
 import { browser } from 'wxt/browser';
 import LOCALES from 'virtual:modellens-locales';
-import type { Language } from '../settings/schema';
+import type { Language } from '../settings/defaults';
 
 export type MessageKey = keyof GeneratedI18nStructure;
 
@@ -25,7 +25,7 @@ export async function setLanguage(lang: Language): Promise<void> {
 }
 
 /** The language the UI shows, as a BCP 47 tag. */
-export function uiLanguage(): string {
+function uiLanguage(): string {
   if (active !== 'auto' && table) return active;
   return browser.i18n.getMessage('@@ui_locale').replace('_', '-') || 'en';
 }

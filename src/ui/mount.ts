@@ -7,11 +7,11 @@ import { h, render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CARD_OFFSET, VIEWPORT_PADDING } from '../core/constants';
-import type { EntryResponse, EntrySummary } from '../messaging/protocol';
+import type { EntryResponse } from '../messaging/protocol';
+import type { CardApi, CardHandlers, CardTarget, PageReads } from './card-api';
 import type { Entry } from '../knowledge/schema';
 import { timelineNote } from '../core/timeline';
 import { localDay } from '../core/lifecycle';
-import { readPublishDate } from '../dom/page-date';
 import { Card } from './Card';
 import { t, type MessageKey } from './i18n';
 import type { Tr } from '../core/words';
@@ -20,22 +20,6 @@ import type { Tr } from '../core/words';
 const tr: Tr = (key, subs) => t(`card.${key}` as MessageKey, subs);
 import cardCss from './card.css?inline';
 
-export interface CardTarget {
-  ranges: Range[];
-  alias: string;
-  entityId: string;
-  unknownVersion?: string;
-}
-
-export interface CardHandlers {
-  load(id: string): Promise<EntryResponse>;
-  /** Other entities mentioned on the page (for Compare). */
-  others(exceptId: string): EntrySummary[];
-  onClose(): void;
-  onPin(pinned: boolean): void;
-  onPointerInCard(inside: boolean): void;
-}
-
 function rectOf(ranges: Range[]): DOMRect {
   const rects = ranges.flatMap((r) => [...r.getClientRects()]);
   if (!rects.length) return ranges[0]?.getBoundingClientRect() ?? new DOMRect();
@@ -43,18 +27,7 @@ function rectOf(ranges: Range[]): DOMRect {
   return rects[0];
 }
 
-/** Is the page dark where the card appears? Page background wins over the OS preference. */
-export function pageIsDark(doc: Document): boolean {
-  const parse = (c: string) => c.match(/[\d.]+/g)?.map(Number) ?? [];
-  for (const el of [doc.body, doc.documentElement]) {
-    if (!el) continue;
-    const [r, g, b, a = 1] = parse(getComputedStyle(el).backgroundColor);
-    if (a > 0.5 && r !== undefined) return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
-  }
-  return doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
-}
-
-export class CardHost {
+export class CardHost implements CardApi {
   private ui: ShadowRootContentScriptUi<void> | null = null;
   private layer: HTMLDivElement | null = null;
   private stopAuto: (() => void) | null = null;
@@ -71,15 +44,8 @@ export class CardHost {
   constructor(
     private ctx: ContentScriptContext,
     private handlers: CardHandlers,
+    private page: PageReads,
   ) {}
-
-  get host(): HTMLElement | null {
-    return this.ui?.shadowHost ?? null;
-  }
-
-  get isOpen(): boolean {
-    return this.target !== null;
-  }
 
   contains(node: Node | null): boolean {
     return !!node && !!this.ui && (node === this.ui.shadowHost || this.ui.shadowHost.contains(node));
@@ -103,13 +69,13 @@ export class CardHost {
       css: cardCss,
       isolateEvents: ['keydown', 'keyup', 'keypress'],
       onMount: (container) => {
-        const live = document.createElement('div');
+        const live = container.ownerDocument.createElement('div');
         live.className = 'sr-only';
         live.setAttribute('aria-live', 'polite');
         live.setAttribute('role', 'status');
         container.append(live);
         this.live = live;
-        const layer = document.createElement('div');
+        const layer = container.ownerDocument.createElement('div');
         layer.className = 'layer';
         layer.addEventListener('pointerenter', () => this.handlers.onPointerInCard(true));
         layer.addEventListener('pointerleave', () => this.handlers.onPointerInCard(false));
@@ -133,7 +99,7 @@ export class CardHost {
     this.compare = null;
     const layer = await this.ensure();
     if (this.token !== token) return;
-    layer.classList.toggle('dark', pageIsDark(document));
+    layer.classList.toggle('dark', this.page.dark());
     this.paint(true);
     this.place();
     const data = await this.handlers.load(target.entityId).catch(() => ({ entry: null, links: {} }));
@@ -142,7 +108,7 @@ export class CardHost {
     this.paint(false);
     this.place();
     if (focus) {
-      const active = document.activeElement as HTMLElement | null;
+      const active = this.page.focused();
       if (!this.returnFocus && active && !this.contains(active)) this.returnFocus = active;
       (layer.querySelector('.card') as HTMLElement | null)?.focus({ preventScroll: true });
     }
@@ -177,7 +143,7 @@ export class CardHost {
     if (!this.layer || !this.target) return;
     const t = this.target;
     const entry = this.data?.entry ?? null;
-    if (this.pageDate === undefined) this.pageDate = readPublishDate(document);
+    if (this.pageDate === undefined) this.pageDate = this.page.publishDate();
     // The background's day (the reader's today); the local calendar day until it answered.
     const today = this.data?.today ?? localDay(new Date());
     render(

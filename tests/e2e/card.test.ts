@@ -7,7 +7,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { browsersToTest, cardText, launch, rangeCenter, ROOT, serve, sleep, waitForHighlights, type StaticServer } from './harness';
+import { browsersToTest, cardText, launch, rangeCenter, ROOT, serve, sleep, waitForHighlights, type StaticServer } from '../../scripts/browser/harness';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -224,6 +224,8 @@ describe.each(browsersToTest())('card in %s', (name) => {
   it('keeps a pinned card open, and a click outside closes it', async () => {
     await hover(page, 'GPT-5.4');
     await waitCard(page, /GPT-5\.4/);
+    // The pin button comes with the entry: the card shows the name while it loads.
+    await page.waitForFunction(() => !!document.querySelector('modellens-ui')?.shadowRoot?.querySelector('button[aria-pressed]'), { timeout: 8000 });
     await page.evaluate(() => (document.querySelector('modellens-ui')!.shadowRoot!.querySelector('button[aria-pressed]') as HTMLButtonElement).click());
     await page.mouse.move(5, 790);
     await sleep(1200);

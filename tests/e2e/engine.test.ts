@@ -14,7 +14,7 @@ import type { Browser, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_BUDGET_BYTES } from '../../scripts/content-budget';
 import { decodePng, violetPixels } from './engine-pixels';
-import { BUILDS, browsersToTest, cardText, launch, rangeCenter, ROOT, serve, sleep, type StaticServer } from './harness';
+import { BUILDS, browsersToTest, cardText, launch, rangeCenter, ROOT, serve, sleep, type StaticServer } from '../../scripts/browser/harness';
 
 const REAL_DIR = resolve(ROOT, '../shared/pages/readability');
 const FIXTURES = join(ROOT, 'tests/fixtures/pages');

@@ -10,7 +10,7 @@
  */
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsersToTest, launch, ROOT, serve, sleep, type StaticServer } from './harness';
+import { browsersToTest, launch, ROOT, serve, sleep, type StaticServer } from '../../scripts/browser/harness';
 
 const LOADS = 20;
 const TOTAL = 1000;

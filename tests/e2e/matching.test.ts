@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { join } from 'node:path';
-import { browsersToTest, cardText, launch, ROOT, serve, sleep, waitForHighlights, type StaticServer } from './harness';
+import { browsersToTest, cardText, launch, ROOT, serve, sleep, waitForHighlights, type StaticServer } from '../../scripts/browser/harness';
 
 let server: StaticServer;
 beforeAll(async () => {

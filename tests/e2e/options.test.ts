@@ -9,8 +9,8 @@ import type { Browser, Page } from 'puppeteer-core';
 import { join } from 'node:path';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { browsersToTest, ROOT, serve, waitForHighlights, type StaticServer } from './harness';
-import { extensionOrigin, highlightRegistry, highlightTexts, launchWithPages, mentionCenter, openExtensionPage, storageGet, storageSet } from './ext-pages';
+import { browsersToTest, ROOT, serve, waitForHighlights, type StaticServer } from '../../scripts/browser/harness';
+import { extensionOrigin, highlightRegistry, highlightTexts, launchWithPages, mentionCenter, openExtensionPage, storageGet, storageSet } from '../../scripts/browser/ext-pages';
 
 let server: StaticServer;
 beforeAll(async () => {

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { join } from 'node:path';
-import { browsersToTest, ROOT, serve, waitForHighlights, type StaticServer } from './harness';
-import { extensionOrigin, highlightTexts, launchWithPages, openExtensionPage, tabIdForHost } from './ext-pages';
+import { browsersToTest, ROOT, serve, waitForHighlights, type StaticServer } from '../../scripts/browser/harness';
+import { extensionOrigin, highlightTexts, launchWithPages, openExtensionPage, tabIdForHost } from '../../scripts/browser/ext-pages';
 
 let server: StaticServer;
 beforeAll(async () => {

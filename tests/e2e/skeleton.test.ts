@@ -17,7 +17,7 @@ import {
   sleep,
   waitForHighlights,
   type StaticServer,
-} from './harness';
+} from '../../scripts/browser/harness';
 
 let server: StaticServer;
 beforeAll(async () => {

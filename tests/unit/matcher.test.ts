@@ -61,7 +61,8 @@ describe('matcher', () => {
     expect(c.needsContext).toBe(true);
     const [g] = match('GPT-5', fixtureMatcher);
     expect(g.needsContext).toBe(false);
-    const [o] = match('Opus 13 in C', fixtureMatcher);
-    expect(o?.entityId === 'anthropic/claude-opus' ? o.needsContext : true).toBe(true);
+    // A version form of an ordinary word ("Opus {v}") is a family mention that needs context too.
+    const opus = match('Opus 13 in C', fixtureMatcher);
+    expect(opus.map((m) => [m.entityId, m.alias, m.unknownVersion, m.needsContext])).toEqual([['anthropic/claude-opus', 'Opus 13', '13', true]]);
   });
 });

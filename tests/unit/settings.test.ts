@@ -1,15 +1,8 @@
 /** Settings: per-field sanitising, the v1 → v2 migration, site rules and what the page applies. */
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SETTINGS,
-  MIGRATIONS,
-  defaultSettings,
-  hostMatches,
-  normalizeHost,
-  sanitize,
-  setSiteEnabled,
-  siteEnabled,
-} from '../../src/settings/schema';
+import { DEFAULT_SETTINGS, defaultSettings } from '../../src/settings/defaults';
+import { MIGRATIONS, sanitize, setSiteEnabled } from '../../src/settings/schema';
+import { hostMatches, normalizeHost, siteEnabled } from '../../src/settings/sites';
 import { aliasFilter, badgeText, countEntities, entityFilter, groupByVendor, needsRescan } from '../../src/settings/apply';
 import { compileIndex } from '../../src/knowledge/compile';
 import { fixtureEntries } from './fixture-index';

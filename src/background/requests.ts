@@ -1,0 +1,32 @@
+/**
+ * The background's answers to pages: an entry's facts (with the reader's today), a page's settings
+ * and index, and the action badge from each top frame's mention count.
+ */
+import { browser } from 'wxt/browser';
+import { serve } from '../messaging/client';
+import { isBackgroundRequest, type BackgroundProtocol, type PageSetup } from '../messaging/protocol';
+import { getEntry } from '../knowledge/store';
+import { badgeText } from '../settings/apply';
+import { loadSettings, userIndexItem } from '../settings/items';
+import { readerToday } from '../settings/today';
+
+/** Settings (validated field by field) and the stored merged index, for a content script. */
+async function pageSetup(): Promise<PageSetup> {
+  const [{ settings }, stored] = await Promise.all([loadSettings(), userIndexItem.getValue().catch(() => null)]);
+  return { settings, stored };
+}
+
+/** Answer pages once the user's entries (`userReady`) and repaired settings (`settingsReady`) are in. */
+export function serveRequests(userReady: Promise<unknown>, settingsReady: Promise<unknown>) {
+  return serve<BackgroundProtocol>(isBackgroundRequest, {
+    getEntry: (msg) => userReady.then(async () => ({ ...getEntry(msg.id), today: await readerToday() })),
+    pageSetup: () => settingsReady.then(pageSetup),
+    mentionCount: (msg, sender) => {
+      // The badge counts what the popup lists: the top frame's mentions. Tab-specific badge text
+      // is reset by the browser when the tab navigates.
+      if (sender.tab?.id !== undefined && !sender.frameId)
+        void browser.action.setBadgeText({ tabId: sender.tab.id, text: badgeText(msg.count) }).catch(() => undefined);
+      return undefined;
+    },
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * The boundary between the content script and the card UI, which is its own script loaded on first
+ * use (entrypoints/card.ts). Types only: both sides import them, neither imports the other's code.
+ * The card never reads the page; what it needs of the page comes in through `PageReads`, read by
+ * src/dom/page-reads.ts (bundled with the card script, which is loaded only on the first card).
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { EntryResponse, EntrySummary } from '../messaging/protocol';
+
+export interface CardTarget {
+  ranges: Range[];
+  alias: string;
+  entityId: string;
+  unknownVersion?: string;
+}
+
+/** What the card needs to know about the page, read by the content script (src/dom). */
+export interface PageReads {
+  /** Is the page dark where the card appears? */
+  dark(): boolean;
+  /** The article's publish date (YYYY-MM-DD), if the page states one. */
+  publishDate(): string | null;
+  /** The element that has keyboard focus (given back when the card closes). */
+  focused(): HTMLElement | null;
+}
+
+export interface CardHandlers {
+  load(id: string): Promise<EntryResponse>;
+  /** Other entities mentioned on the page (for Compare). */
+  others(exceptId: string): EntrySummary[];
+  onClose(): void;
+  onPin(pinned: boolean): void;
+  onPointerInCard(inside: boolean): void;
+}
+
+/** The card as the content script drives it. */
+export interface CardApi {
+  /** Show the card for `target`; `token` discards stale loads; `focus`: move keyboard focus into it. */
+  show(target: CardTarget, token: number, focus?: boolean): Promise<void>;
+  /** Say something to screen readers (the focused mention during the keyboard tour). */
+  announce(text: string): Promise<void>;
+  setPinned(pinned: boolean): void;
+  hide(): void;
+  destroy(): void;
+  /** Is `node` part of the card (its events are not the page's)? */
+  contains(node: Node | null): boolean;
+}
+
+/** What the card script provides (entrypoints/card.ts sets it as a global). */
+export interface CardModule {
+  createCard(ctx: ContentScriptContext, handlers: CardHandlers): CardApi;
+}

@@ -1,0 +1,68 @@
+/** Pointer input: one hit test per frame, a tap shows at once, a click elsewhere closes. */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { initHover } from '../../../src/dom/features/hover';
+import { initPointer } from '../../../src/dom/features/pointer';
+import { body, tick } from '../helpers';
+import { makeSession, recordingCard } from './session';
+
+vi.mock('wxt/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
+
+/** happy-dom has no layout: every point is over `node` at `offset`, and every range is under the pointer. */
+function pointAt(node: () => Node | null, offset: number): void {
+  (document as unknown as Record<string, unknown>).caretPositionFromPoint = () => {
+    const n = node();
+    return n ? { offsetNode: n, offset } : null;
+  };
+  vi.spyOn(Range.prototype, 'getClientRects').mockReturnValue([{ left: 0, right: 1e4, top: 0, bottom: 1e4 }] as unknown as DOMRectList);
+}
+
+const pointer = (type: string, init: Record<string, unknown> = {}) => {
+  const e = new Event(type, { bubbles: true }) as Event & Record<string, unknown>;
+  Object.assign(e, { clientX: 5, clientY: 5, pointerType: 'mouse', ...init });
+  document.body.dispatchEvent(e);
+};
+
+describe('pointer', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    delete (document as unknown as Record<string, unknown>).caretPositionFromPoint;
+  });
+
+  it('a tap on a mention shows its card at once; a tap elsewhere closes it', async () => {
+    const p = body('<p>Read about GPT-5.4 here.</p><p>Nothing.</p>');
+    const { session, abort } = makeSession();
+    await session.start();
+    const card = recordingCard();
+    const hover = initHover(session, abort.signal, () => card);
+    initPointer(session, hover, abort.signal);
+
+    let over: Node | null = p.querySelector('p')!.firstChild;
+    pointAt(() => over, 13);
+    pointer('pointerdown', { pointerType: 'touch' });
+    expect(card.shown.map((s) => s.target.alias)).toEqual(['GPT-5.4']);
+    over = p.querySelectorAll('p')[1].firstChild;
+    pointer('pointerdown');
+    expect(hover.intent.current).toBeNull();
+    abort.abort();
+  });
+
+  it('hit-tests pointer moves once per frame, with the latest position', async () => {
+    const p = body('<p>Read about GPT-5.4 here.</p>');
+    const { session, abort } = makeSession();
+    await session.start();
+    const hover = initHover(session, abort.signal, () => recordingCard());
+    const seen: unknown[] = [];
+    hover.intent.pointerAt = (m) => void seen.push(m?.text ?? null);
+    initPointer(session, hover, abort.signal);
+    pointAt(() => p.querySelector('p')!.firstChild, 13);
+    pointer('pointermove');
+    pointer('pointermove');
+    pointer('pointermove');
+    await tick(5);
+    expect(seen).toEqual(['GPT-5.4']);
+    abort.abort();
+    pointer('pointermove');
+    await tick(5);
+    expect(seen).toHaveLength(1);
+  });
+});

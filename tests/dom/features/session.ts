@@ -1,0 +1,58 @@
+/** A page session over happy-dom for the feature tests: the test index, a collecting highlighter, a fake ctx. */
+import { compileIndex } from '../../../src/knowledge/compile';
+import type { Entry } from '../../../src/knowledge/schema';
+import { defaultSettings, type Settings } from '../../../src/settings/defaults';
+import type { CardApi, CardTarget } from '../../../src/ui/card-api';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { PageSession } from '../../../src/dom/session';
+import { collecting } from '../helpers';
+
+const entry = (id: string, name: string, aliases: Entry['aliases']): Entry =>
+  ({ id, name, vendor: id.split('/')[0], kind: 'model', summary: '', aliases }) as unknown as Entry;
+
+export const INDEX = compileIndex([
+  entry('anthropic/claude-opus-4-6', 'Claude Opus 4.6', ['Claude Opus 4.6', 'claude-opus-4-6']),
+  entry('google/gemini-2.5-pro', 'Gemini 2.5 Pro', ['Gemini 2.5 Pro', 'Gemini Pro 2.5']),
+  entry('openai/gpt-5.4', 'GPT-5.4', ['GPT-5.4']),
+]);
+
+/** The parts of WXT's content-script context the features use. */
+export function fakeContext(): ContentScriptContext {
+  const cleanups: (() => void)[] = [];
+  return {
+    isInvalid: false,
+    onInvalidated: (cb: () => void) => void cleanups.push(cb),
+    setTimeout: (fn: () => void, ms?: number) => setTimeout(fn, ms) as unknown as number,
+    requestAnimationFrame: (fn: FrameRequestCallback) => setTimeout(() => fn(0), 0) as unknown as number,
+    invalidate: () => cleanups.forEach((c) => c()),
+  } as unknown as ContentScriptContext;
+}
+
+export function makeSession(settings: Partial<Settings> = {}) {
+  const abort = new AbortController();
+  const hl = collecting();
+  const session = new PageSession(fakeContext(), document, hl, { settings: { ...defaultSettings(), ...settings }, index: INDEX }, abort.signal);
+  return { session, abort, hl };
+}
+
+/** A card that records what it is asked to do. */
+export function recordingCard(): CardApi & { shown: Array<{ target: CardTarget; focus: boolean }>; said: string[]; hidden: number } {
+  const card = {
+    shown: [] as Array<{ target: CardTarget; focus: boolean }>,
+    said: [] as string[],
+    hidden: 0,
+    async show(target: CardTarget, _token: number, focus = false) {
+      card.shown.push({ target, focus });
+    },
+    async announce(text: string) {
+      card.said.push(text);
+    },
+    setPinned() {},
+    hide() {
+      card.hidden++;
+    },
+    destroy() {},
+    contains: () => false,
+  };
+  return card;
+}
