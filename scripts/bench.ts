@@ -19,7 +19,7 @@ import { build } from 'esbuild';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { HIGHLIGHT_WINDOW_FROM } from '../src/core/constants';
 import { createMatcher, match } from '../src/core/matcher';
-import { compileIndex, type CompiledIndex } from '../src/knowledge/compile';
+import { compileIndex, indexScriptFor, type CompiledIndex } from '../src/knowledge/compile';
 import { readKnowledgeDir } from '../src/knowledge/load';
 import type { Entry } from '../src/knowledge/schema';
 import { launch, ROOT, serve, type StaticServer } from '../tests/e2e/harness';
@@ -47,7 +47,7 @@ function loadEntries(): Entry[] {
 
 const indexScript = (entries: Entry[]) => {
   const index = compileIndex(entries);
-  return { index, script: `globalThis.${INDEX_GLOBAL}=${JSON.stringify(index)};` };
+  return { index, script: indexScriptFor(index, INDEX_GLOBAL) };
 };
 
 /** Deterministic PRNG (mulberry32). */

@@ -8,7 +8,7 @@
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { compileIndex } from '../src/knowledge/compile';
+import { compileIndex, indexScriptFor } from '../src/knowledge/compile';
 import { readKnowledgeDir } from '../src/knowledge/load';
 import { formatIssue } from '../src/knowledge/schema';
 import { knowledgeAsOf } from '../src/core/lifecycle';
@@ -29,9 +29,9 @@ export function loadValidated(dir = ENTRIES_DIR) {
   return entries;
 }
 
-/** The index as a classic script: `globalThis.__MODELLENS_INDEX__ = {...}`. */
+/** The index as a classic script: `globalThis.__MODELLENS_INDEX__ = <index>`, packed (src/knowledge/compile.ts packIndex). */
 export function indexScript(dir = ENTRIES_DIR): string {
-  return `globalThis.${INDEX_GLOBAL}=${JSON.stringify(compileIndex(loadValidated(dir)))};`;
+  return indexScriptFor(compileIndex(loadValidated(dir)), INDEX_GLOBAL);
 }
 
 export function knowledgePlugin(dir = ENTRIES_DIR): Plugin {

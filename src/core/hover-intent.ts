@@ -61,10 +61,6 @@ export class HoverIntent<T> {
     if (p) this.cancelHide();
   }
 
-  get isPinned(): boolean {
-    return this.pinned;
-  }
-
   get current(): T | null {
     return this.shown;
   }

@@ -4,9 +4,9 @@
  * into a RegExp on the page) and a table from normalised alias (core/normalize matchKey) to entity.
  * The matching rules the index encodes are described in docs/matching.md.
  */
-import { HYPHENS, matchCaseKey, matchKey, SPACES } from '../core/normalize';
+import { HYPHENS, MATCH_DATE_SUFFIX_RE, matchCaseKey, matchKey, SPACES } from '../core/normalize';
 import type { Entry } from './schema';
-import { tailRows, type TailRows } from '../core/tails';
+import { matcherPatterns, tailRows, type MatcherPatterns, type TailRows } from '../core/tails';
 import { cueSources, NON_PROSE } from '../core/senses';
 
 /** Flag bits stored with each alias. */
@@ -18,7 +18,8 @@ export const FLAG_PROPER = 4;
 export const FLAG_SIZE_FORM = 8;
 
 export interface CompiledIndex {
-  v: 1;
+  /** Format version: a stored merged index of another version is not used (fingerprint.ts). */
+  v: 2;
   /** RegExp source (flags "gi"), alternation of all aliases as a trie, with boundaries. */
   source: string;
   ids: string[];
@@ -42,6 +43,8 @@ export interface CompiledIndex {
   cues?: Record<string, [string, string]>;
   /** Text that is not prose, where no name is read (src/core/senses.ts NON_PROSE); flags "gi". */
   nonProse?: string;
+  /** The matcher's own patterns (src/core/tails.ts matcherPatterns), as sources. */
+  rx: MatcherPatterns;
 }
 
 /** A version number inside a name: 5, 5.4, 4-6 (API style), 2.5. */
@@ -138,7 +141,18 @@ const isShortCamel = (s: string) => /^[A-Za-z]{2,5}$/.test(s) && /[a-z][A-Z]/.te
 
 export function compileIndex(entries: Entry[]): CompiledIndex {
   const sorted = [...entries].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const index: CompiledIndex = { v: 1, source: '', ids: [], names: [], vendors: [], kinds: [], keys: {}, forms: [], parents: [] };
+  const index: CompiledIndex = {
+    v: 2,
+    source: '',
+    ids: [],
+    names: [],
+    vendors: [],
+    kinds: [],
+    keys: {},
+    forms: [],
+    parents: [],
+    rx: matcherPatterns(SPACES, HYPHENS, MATCH_DATE_SUFFIX_RE.source),
+  };
   const idx = new Map<string, number>();
   for (const e of sorted) {
     idx.set(e.id, index.ids.length);
@@ -218,3 +232,99 @@ export function compileIndex(entries: Entry[]): CompiledIndex {
   return index;
 }
 
+
+/**
+ * The index as the page loads it (knowledge-index.js, a classic script in every frame): the same
+ * CompiledIndex, written compactly and rebuilt by a few lines of code in the script itself, so the
+ * content script neither grows nor changes.
+ * - Entities: one line each — id prefix, vendor and kind as numbers into small tables, the family
+ *   as a number, the slug only when it is not the name in lower case, the name, then the entity's
+ *   alias keys, each front-coded against the one before (a base-36 digit: how many characters it
+ *   shares) and prefixed by `^flags^` when it has flags (its case-kept text then stands for it).
+ * - The expression source: the separator class, the size and version slots are written once and
+ *   put back by a template (String.raw, so no backslash is doubled).
+ */
+export const PACK_FIELD = '|';
+const PACK_LINE = '\n';
+const PACK_FLAG = '^';
+
+export interface PackedIndex {
+  /** Id prefixes (the part before "/"), vendors, kinds. */
+  p: string[];
+  u: string[];
+  k: string[];
+  /** One line per entity (see above). */
+  e: string;
+  /** Version forms, one a line: prefix|suffix|entity|flags (numbers base 36). */
+  f: string;
+  rest: Omit<CompiledIndex, 'v' | 'source' | 'ids' | 'names' | 'vendors' | 'kinds' | 'keys' | 'forms' | 'parents'>;
+}
+
+/** Pieces of the expression source written once in the page script. */
+export const SOURCE_PARTS: Record<string, string> = { S: SEP_CLASS, Z: SIZE, V: VERSION };
+
+/** The slug most ids have: the name in lower case, spaces as hyphens (the decoder does the same). */
+const slugOf = (name: string) => name.toLowerCase().replace(/ /g, '-');
+
+function sharedPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < 35 && n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+export function packIndex(index: CompiledIndex): PackedIndex {
+  const table = (xs: string[]) => [...new Set(xs)];
+  const prefixes = index.ids.map((id) => id.slice(0, id.indexOf('/') + 1));
+  const p = table(prefixes);
+  const u = table(index.vendors);
+  const k = table(index.kinds);
+  const byEntity: string[][] = index.ids.map(() => []);
+  for (const [key, [i, flags, exact]] of Object.entries(index.keys)) {
+    if (exact !== undefined && exact.toLowerCase() !== key) throw new Error(`index: case-kept text "${exact}" is not its key "${key}"`);
+    byEntity[i].push(flags ? `${PACK_FLAG}${flags}${PACK_FLAG}${exact ?? key}` : key);
+  }
+  const bad = (s: string) => s.includes(PACK_FIELD) || s.includes(PACK_LINE) || s.startsWith(PACK_FLAG);
+  const lines = index.ids.map((id, i) => {
+    const slug = id.slice(prefixes[i].length);
+    const name = index.names[i];
+    const keys = byEntity[i].sort((a, b) => (a.replace(/^\^\d+\^/, '') < b.replace(/^\^\d+\^/, '') ? -1 : 1));
+    for (const s of [slug, name, ...keys.map((x) => (x.startsWith(PACK_FLAG) ? x.split(PACK_FLAG)[2] : x))])
+      if (bad(s)) throw new Error(`index: "${s}" holds a character the packed index uses`);
+    let prev = '';
+    const coded = keys.map((x) => {
+      const flagged = x.startsWith(PACK_FLAG);
+      const text = flagged ? x.split(PACK_FLAG)[2] : x;
+      const n = sharedPrefix(prev, text);
+      const out = (flagged ? x.slice(0, x.length - text.length) : '') + n.toString(36) + text.slice(n);
+      prev = text;
+      return out;
+    });
+    const parent = index.parents?.[i] ?? i;
+    const pi = p.indexOf(prefixes[i]);
+    const ui = u.indexOf(index.vendors[i]);
+    const meta = [pi, ui === pi ? '' : ui, k.indexOf(index.kinds[i]), parent === i ? '' : parent].map((x) => x.toString(36)).join(',');
+    return [meta, slug === slugOf(name) ? '' : slug, name, ...coded].join(PACK_FIELD);
+  });
+  const forms = [...new Set(index.forms.map((f) => f.map((x) => (typeof x === 'number' ? x.toString(36) : x)).join(PACK_FIELD)))];
+  for (const f of index.forms) if (f.slice(0, 2).some((x) => bad(x as string) || (x as string).includes(PACK_LINE))) throw new Error(`index: form "${f[0]}" holds a character the packed index uses`);
+  const { v: _v, source: _s, ids: _i, names: _n, vendors: _u, kinds: _k, keys: _y, forms: _f, parents: _p, ...rest } = index;
+  return { p, u, k, e: lines.join(PACK_LINE), f: forms.join(PACK_LINE), rest };
+}
+
+/** The page-side decoder of packIndex (plain JS: it runs in knowledge-index.js). */
+export const UNPACK_JS = `(d,source)=>{const x={v:2,source,ids:[],names:[],vendors:[],kinds:[],keys:{},forms:d.f.split("\\n").map(l=>{const f=l.split("|");return[f[0],f[1],parseInt(f[2],36),parseInt(f[3],36)]}),parents:[],...d.rest};d.e.split("\\n").forEach((l,i)=>{const f=l.split("|"),m=f[0].split(","),n=f[2];x.ids.push(d.p[parseInt(m[0],36)]+(f[1]||n.toLowerCase().replace(/ /g,"-")));x.names.push(n);x.vendors.push(d.u[parseInt(m[1]||m[0],36)]);x.kinds.push(d.k[parseInt(m[2],36)]);x.parents.push(m[3]?parseInt(m[3],36):i);let prev="";for(let j=3;j<f.length;j++){let s=f[j],fl=0;if(s[0]==="^"){const e=s.indexOf("^",1);fl=+s.slice(1,e);s=s.slice(e+1)}const t=prev.slice(0,parseInt(s[0],36))+s.slice(1),key=t.toLowerCase();x.keys[key]=fl&${FLAG_EXACT_CASE | FLAG_PROPER}?[i,fl,t]:[i,fl];prev=t}});return x}`;
+
+/** knowledge-index.js: `globalThis[global] = <the index>`, packed. */
+export function indexScriptFor(index: CompiledIndex, global: string): string {
+  let source = index.source;
+  const names = Object.keys(SOURCE_PARTS);
+  if (/[\u0000 ]/.test(source)) throw new Error('index: the expression source holds U+0000 or a space');
+  // A separator run, the most frequent piece, is a space (the source has none of its own).
+  source = source.split(SEP).join(' ');
+  for (const n of names) source = source.split(SOURCE_PARTS[n]).join('\u0000' + n);
+  const raw = !/[`\r\u2028\u2029]|\$\{/.test(source) && !source.endsWith('\\');
+  const src = raw
+    ? 'String.raw`' + source.replace(/\u0000([A-Z])/g, '${$1}') + '`.replace(/ /g,S+"+")'
+    : JSON.stringify(index.source);
+  return `globalThis.${global}=((${names.join(',')})=>(${UNPACK_JS})(${JSON.stringify(packIndex(index))},${src}))(${names.map((n) => JSON.stringify(SOURCE_PARTS[n])).join(',')});`;
+}

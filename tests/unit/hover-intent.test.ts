@@ -79,7 +79,12 @@ describe('hover intent', () => {
     expect(hi.current).toBe('a');
     hi.close();
     expect(log).toEqual(['show a #1', 'hide']);
-    expect(hi.isPinned).toBe(false);
+    // close() unpins: the next card hides again when the pointer leaves.
+    hi.pointerAt('b');
+    c.advance(SHOW_DELAY_MS);
+    hi.pointerAt(null);
+    c.advance(5000);
+    expect(hi.current).toBe(null);
   });
 
   it('moves to a new target with a new token (stale cards are dropped by token)', () => {
