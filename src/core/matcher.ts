@@ -4,7 +4,7 @@
  * One pass of that expression over the text; each hit is then checked against the alias table
  * (case rules) and may grow by a variant tail ("Gemma 3" + " 27B"). Rules: docs/matching.md.
  */
-import { FLAG_EXACT_CASE, FLAG_NEEDS_CONTEXT, FLAG_PROPER, FLAG_SIZE_FORM, type CompiledIndex } from '../knowledge/compile';
+import { FLAG_EXACT_CASE, FLAG_NEEDS_CONTEXT, FLAG_NOT_MODEL, FLAG_PROPER, FLAG_SIZE_FORM, type CompiledIndex } from '../knowledge/compile';
 import { caseKey, matchCaseKey, matchKey } from './normalize';
 import { DATE, type MatcherPattern, SAME_MODEL, SIZE, type Tail, tailClass } from './tails';
 
@@ -76,6 +76,8 @@ function resolve(m: Matcher, text: string, start: number): Hit | null {
   }
   if (hit) {
     const [i, flags, exact] = hit;
+    // A tool or data set named like a model ("llama.cpp", "Open Orca"): read whole, no mention.
+    if (flags & FLAG_NOT_MODEL) return null;
     if (exact !== undefined) {
       let written = matchCaseKey(text);
       if (dated) written = written.replace(m.rx.date, '');
@@ -162,7 +164,7 @@ function extend(m: Matcher, text: string, h: Hit, weak: boolean): Hit | null {
       const end = k < 0 ? h.end : ends[k][0];
       if (end > taken) continue;
       const hit = m.index.keys[matchKey(text.slice(h.start, end))];
-      if (!hit) continue;
+      if (!hit || hit[0] < 0) continue;
       const sameModel = ends.every(([e, c]) => e <= end || (e > taken) || SAME_MODEL(c));
       i = sameModel ? hit[0] : (m.index.parents?.[hit[0]] ?? hit[0]);
       unknown = end !== taken;

@@ -8,6 +8,8 @@ import { HYPHENS, MATCH_DATE_SUFFIX_RE, matchCaseKey, matchKey, SPACES } from '.
 import type { Entry } from './schema';
 import { matcherPatterns, tailRows, type MatcherPatterns, type TailRows } from '../core/tails';
 import { cueSources, NON_PROSE } from '../core/senses';
+import type { NonModelName } from './non-model-names';
+import nonModelNames from './non-model-names.json';
 
 /** Flag bits stored with each alias. */
 export const FLAG_EXACT_CASE = 1;
@@ -16,6 +18,8 @@ export const FLAG_NEEDS_CONTEXT = 2;
 export const FLAG_PROPER = 4;
 /** A form whose slot is a parameter count, not a version ("gpt-oss-20b" next to "gpt-oss-120b"). */
 export const FLAG_SIZE_FORM = 8;
+/** A known non-model name (src/knowledge/non-model-names.json): read whole, never a mention. Entity -1. */
+export const FLAG_NOT_MODEL = 16;
 
 export interface CompiledIndex {
   /** Format version: a stored merged index of another version is not used (fingerprint.ts). */
@@ -139,7 +143,7 @@ const isCapitalised = (s: string) => /^[A-Z][a-z]/.test(s);
 /** "MiMo", "QwQ": a short camel-case word is a word of some language in lower case ("mimo"). */
 const isShortCamel = (s: string) => /^[A-Za-z]{2,5}$/.test(s) && /[a-z][A-Z]/.test(s);
 
-export function compileIndex(entries: Entry[]): CompiledIndex {
+export function compileIndex(entries: Entry[], nonModel: readonly Pick<NonModelName, 'text'>[] = nonModelNames.names): CompiledIndex {
   const sorted = [...entries].sort((a, b) => (a.id < b.id ? -1 : 1));
   const index: CompiledIndex = {
     v: 2,
@@ -217,6 +221,9 @@ export function compileIndex(entries: Entry[]): CompiledIndex {
     }
   }
   for (const [text, i, flags] of derived) add(text, i, flags);
+  // Tools and data sets named like models ("llama.cpp", "Open Orca"): the expression reads them
+  // whole, so no model name inside them is a mention. Aliases claim a spelling first.
+  for (const n of nonModel) add(n.text, -1, FLAG_NOT_MODEL);
   const seenSize = new Set<string>();
   for (const [pre, i] of sizeForms) {
     if (seenSize.has(pre)) continue;
@@ -255,6 +262,8 @@ export interface PackedIndex {
   k: string[];
   /** One line per entity (see above). */
   e: string;
+  /** Keys of the known non-model names, joined by "|". */
+  n: string;
   /** Version forms, one a line: prefix|suffix|entity|flags (numbers base 36). */
   f: string;
   rest: Omit<CompiledIndex, 'v' | 'source' | 'ids' | 'names' | 'vendors' | 'kinds' | 'keys' | 'forms' | 'parents'>;
@@ -279,11 +288,17 @@ export function packIndex(index: CompiledIndex): PackedIndex {
   const u = table(index.vendors);
   const k = table(index.kinds);
   const byEntity: string[][] = index.ids.map(() => []);
+  const bad = (s: string) => s.includes(PACK_FIELD) || s.includes(PACK_LINE) || s.startsWith(PACK_FLAG);
+  const notModel: string[] = [];
   for (const [key, [i, flags, exact]] of Object.entries(index.keys)) {
+    if (i < 0) {
+      if (bad(key)) throw new Error(`index: "${key}" holds a character the packed index uses`);
+      notModel.push(key);
+      continue;
+    }
     if (exact !== undefined && exact.toLowerCase() !== key) throw new Error(`index: case-kept text "${exact}" is not its key "${key}"`);
     byEntity[i].push(flags ? `${PACK_FLAG}${flags}${PACK_FLAG}${exact ?? key}` : key);
   }
-  const bad = (s: string) => s.includes(PACK_FIELD) || s.includes(PACK_LINE) || s.startsWith(PACK_FLAG);
   const lines = index.ids.map((id, i) => {
     const slug = id.slice(prefixes[i].length);
     const name = index.names[i];
@@ -308,11 +323,11 @@ export function packIndex(index: CompiledIndex): PackedIndex {
   const forms = [...new Set(index.forms.map((f) => f.map((x) => (typeof x === 'number' ? x.toString(36) : x)).join(PACK_FIELD)))];
   for (const f of index.forms) if (f.slice(0, 2).some((x) => bad(x as string) || (x as string).includes(PACK_LINE))) throw new Error(`index: form "${f[0]}" holds a character the packed index uses`);
   const { v: _v, source: _s, ids: _i, names: _n, vendors: _u, kinds: _k, keys: _y, forms: _f, parents: _p, ...rest } = index;
-  return { p, u, k, e: lines.join(PACK_LINE), f: forms.join(PACK_LINE), rest };
+  return { p, u, k, e: lines.join(PACK_LINE), n: notModel.join(PACK_FIELD), f: forms.join(PACK_LINE), rest };
 }
 
 /** The page-side decoder of packIndex (plain JS: it runs in knowledge-index.js). */
-export const UNPACK_JS = `(d,source)=>{const x={v:2,source,ids:[],names:[],vendors:[],kinds:[],keys:{},forms:d.f.split("\\n").map(l=>{const f=l.split("|");return[f[0],f[1],parseInt(f[2],36),parseInt(f[3],36)]}),parents:[],...d.rest};d.e.split("\\n").forEach((l,i)=>{const f=l.split("|"),m=f[0].split(","),n=f[2];x.ids.push(d.p[parseInt(m[0],36)]+(f[1]||n.toLowerCase().replace(/ /g,"-")));x.names.push(n);x.vendors.push(d.u[parseInt(m[1]||m[0],36)]);x.kinds.push(d.k[parseInt(m[2],36)]);x.parents.push(m[3]?parseInt(m[3],36):i);let prev="";for(let j=3;j<f.length;j++){let s=f[j],fl=0;if(s[0]==="^"){const e=s.indexOf("^",1);fl=+s.slice(1,e);s=s.slice(e+1)}const t=prev.slice(0,parseInt(s[0],36))+s.slice(1),key=t.toLowerCase();x.keys[key]=fl&${FLAG_EXACT_CASE | FLAG_PROPER}?[i,fl,t]:[i,fl];prev=t}});return x}`;
+export const UNPACK_JS = `(d,source)=>{const x={v:2,source,ids:[],names:[],vendors:[],kinds:[],keys:{},forms:d.f.split("\\n").map(l=>{const f=l.split("|");return[f[0],f[1],parseInt(f[2],36),parseInt(f[3],36)]}),parents:[],...d.rest};d.e.split("\\n").forEach((l,i)=>{const f=l.split("|"),m=f[0].split(","),n=f[2];x.ids.push(d.p[parseInt(m[0],36)]+(f[1]||n.toLowerCase().replace(/ /g,"-")));x.names.push(n);x.vendors.push(d.u[parseInt(m[1]||m[0],36)]);x.kinds.push(d.k[parseInt(m[2],36)]);x.parents.push(m[3]?parseInt(m[3],36):i);let prev="";for(let j=3;j<f.length;j++){let s=f[j],fl=0;if(s[0]==="^"){const e=s.indexOf("^",1);fl=+s.slice(1,e);s=s.slice(e+1)}const t=prev.slice(0,parseInt(s[0],36))+s.slice(1),key=t.toLowerCase();x.keys[key]=fl&${FLAG_EXACT_CASE | FLAG_PROPER}?[i,fl,t]:[i,fl];prev=t}});if(d.n)for(const k of d.n.split("|"))x.keys[k]=[-1,${FLAG_NOT_MODEL}];return x}`;
 
 /** knowledge-index.js: `globalThis[global] = <the index>`, packed. */
 export function indexScriptFor(index: CompiledIndex, global: string): string {
