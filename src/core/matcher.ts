@@ -6,7 +6,7 @@
  */
 import { FLAG_EXACT_CASE, FLAG_NEEDS_CONTEXT, FLAG_NOT_MODEL, FLAG_PROPER, FLAG_SIZE_FORM, type CompiledIndex } from '../knowledge/compile';
 import { caseKey, matchCaseKey, matchKey } from './normalize';
-import { DATE, type MatcherPattern, SAME_MODEL, SIZE, type Tail, tailClass } from './tails';
+import { DATE, type MatcherPattern, SAME_MODEL, SIZE, type Tail, tailClass, VERSION } from './tails';
 
 export interface Match {
   start: number;
@@ -65,8 +65,8 @@ function withSenses(m: Matcher, key: string, h: Hit): Hit {
   return h;
 }
 
-/** Resolve one regex hit to a match, or null when the case rules reject it. */
-function resolve(m: Matcher, text: string, start: number): Hit | null {
+/** Resolve one regex hit to a match, or null when the case rules reject it (undefined: see FLAG_NOT_MODEL). */
+function resolve(m: Matcher, text: string, start: number): Hit | null | undefined {
   let key = matchKey(text);
   let hit = m.index.keys[key];
   let dated = false;
@@ -76,8 +76,9 @@ function resolve(m: Matcher, text: string, start: number): Hit | null {
   }
   if (hit) {
     const [i, flags, exact] = hit;
-    // A tool or data set named like a model ("llama.cpp", "Open Orca"): read whole, no mention.
-    if (flags & FLAG_NOT_MODEL) return null;
+    // A tool or data set named like a model ("llama.cpp", "Open Orca"): read whole, no mention;
+    // an identifier spelled otherwise ("Llama models", not "llama-models"): undefined, read the name in it.
+    if (flags & FLAG_NOT_MODEL) return exact === undefined || matchCaseKey(text) === exact ? null : undefined;
     if (exact !== undefined) {
       let written = matchCaseKey(text);
       if (dated) written = written.replace(m.rx.date, '');
@@ -134,8 +135,9 @@ function extend(m: Matcher, text: string, h: Hit, weak: boolean): Hit | null {
     const next = TAIL_RE.lastIndex;
     if (spaced && (c === DATE || c === SIZE) && m.cues.units?.test(text.slice(next, next + 12))) c = 0;
     if (spaced && c === SIZE && /k$/i.test(tok) && !prevSize) c = 0;
-    // After a bare name only parameter counts follow a space ("Mistral 7B", not "Claude Pro").
-    if (c && c !== SIZE && !numbered && spaced) break;
+    // After a bare name only parameter counts and version labels follow a space ("Mistral 7B",
+    // "LongChat v1.5"; not "Claude Pro").
+    if (c && c !== SIZE && c !== VERSION && !numbered && spaced) break;
     if (c) {
       if (c === SIZE) sized = true;
       if (/\d/.test(tok)) numbered = runDigits = true;
@@ -210,6 +212,8 @@ export function match(text: string, m: Matcher): Match[] {
     // Inside a URL, address or domain; a name that only starts with a domain stands ("Z.ai GLM").
     if (skip.some(([s, e]) => at >= s && at < e && (at > s || at + r![0].length <= e))) continue;
     let h = resolve(m, r[0], at);
+    // The longest name before the last separator of an identifier not written as one.
+    for (let k = r[0].length; h === undefined; ) h = (k = r[0].slice(0, k).search(/[\s\u00a0\-\u2010-\u2013\u2212][^\s\u00a0\-\u2010-\u2013\u2212]*$/)) > 0 ? resolve(m, r[0].slice(0, k), at) : null;
     // "Yi-34B chat model": a word the grammar reads only joined ends a known alias at a space.
     const w = /[\s\u00a0]+([a-z]+)$/.exec(r[0]);
     const t = m.index.tails ?? [];

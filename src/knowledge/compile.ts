@@ -223,7 +223,9 @@ export function compileIndex(entries: Entry[], nonModel: readonly Pick<NonModelN
   for (const [text, i, flags] of derived) add(text, i, flags);
   // Tools and data sets named like models ("llama.cpp", "Open Orca"): the expression reads them
   // whole, so no model name inside them is a mention. Aliases claim a spelling first.
-  for (const n of nonModel) add(n.text, -1, FLAG_NOT_MODEL);
+  // An identifier ("llama-models", "dolly-15k": lower case, joined) counts only as written, so
+  // prose that happens to spell it ("Llama models") is still read for names.
+  for (const n of nonModel) add(n.text, -1, FLAG_NOT_MODEL | (/^[a-z0-9]+(?:[-_.][a-z0-9]+)+$/.test(n.text) ? FLAG_EXACT_CASE : 0));
   const seenSize = new Set<string>();
   for (const [pre, i] of sizeForms) {
     if (seenSize.has(pre)) continue;
@@ -292,8 +294,8 @@ export function packIndex(index: CompiledIndex): PackedIndex {
   const notModel: string[] = [];
   for (const [key, [i, flags, exact]] of Object.entries(index.keys)) {
     if (i < 0) {
-      if (bad(key)) throw new Error(`index: "${key}" holds a character the packed index uses`);
-      notModel.push(key);
+      if (bad(key) || (exact !== undefined && exact !== key)) throw new Error(`index: non-model name "${key}" cannot be packed`);
+      notModel.push((flags & FLAG_EXACT_CASE ? PACK_FLAG : '') + key);
       continue;
     }
     if (exact !== undefined && exact.toLowerCase() !== key) throw new Error(`index: case-kept text "${exact}" is not its key "${key}"`);
@@ -327,7 +329,7 @@ export function packIndex(index: CompiledIndex): PackedIndex {
 }
 
 /** The page-side decoder of packIndex (plain JS: it runs in knowledge-index.js). */
-export const UNPACK_JS = `(d,source)=>{const x={v:2,source,ids:[],names:[],vendors:[],kinds:[],keys:{},forms:d.f.split("\\n").map(l=>{const f=l.split("|");return[f[0],f[1],parseInt(f[2],36),parseInt(f[3],36)]}),parents:[],...d.rest};d.e.split("\\n").forEach((l,i)=>{const f=l.split("|"),m=f[0].split(","),n=f[2];x.ids.push(d.p[parseInt(m[0],36)]+(f[1]||n.toLowerCase().replace(/ /g,"-")));x.names.push(n);x.vendors.push(d.u[parseInt(m[1]||m[0],36)]);x.kinds.push(d.k[parseInt(m[2],36)]);x.parents.push(m[3]?parseInt(m[3],36):i);let prev="";for(let j=3;j<f.length;j++){let s=f[j],fl=0;if(s[0]==="^"){const e=s.indexOf("^",1);fl=+s.slice(1,e);s=s.slice(e+1)}const t=prev.slice(0,parseInt(s[0],36))+s.slice(1),key=t.toLowerCase();x.keys[key]=fl&${FLAG_EXACT_CASE | FLAG_PROPER}?[i,fl,t]:[i,fl];prev=t}});if(d.n)for(const k of d.n.split("|"))x.keys[k]=[-1,${FLAG_NOT_MODEL}];return x}`;
+export const UNPACK_JS = `(d,source)=>{const x={v:2,source,ids:[],names:[],vendors:[],kinds:[],keys:{},forms:d.f.split("\\n").map(l=>{const f=l.split("|");return[f[0],f[1],parseInt(f[2],36),parseInt(f[3],36)]}),parents:[],...d.rest};d.e.split("\\n").forEach((l,i)=>{const f=l.split("|"),m=f[0].split(","),n=f[2];x.ids.push(d.p[parseInt(m[0],36)]+(f[1]||n.toLowerCase().replace(/ /g,"-")));x.names.push(n);x.vendors.push(d.u[parseInt(m[1]||m[0],36)]);x.kinds.push(d.k[parseInt(m[2],36)]);x.parents.push(m[3]?parseInt(m[3],36):i);let prev="";for(let j=3;j<f.length;j++){let s=f[j],fl=0;if(s[0]==="^"){const e=s.indexOf("^",1);fl=+s.slice(1,e);s=s.slice(e+1)}const t=prev.slice(0,parseInt(s[0],36))+s.slice(1),key=t.toLowerCase();x.keys[key]=fl&${FLAG_EXACT_CASE | FLAG_PROPER}?[i,fl,t]:[i,fl];prev=t}});if(d.n)for(const k of d.n.split("|"))k[0]==="^"?x.keys[k.slice(1)]=[-1,${FLAG_NOT_MODEL | FLAG_EXACT_CASE},k.slice(1)]:x.keys[k]=[-1,${FLAG_NOT_MODEL}];return x}`;
 
 /** knowledge-index.js: `globalThis[global] = <the index>`, packed. */
 export function indexScriptFor(index: CompiledIndex, global: string): string {

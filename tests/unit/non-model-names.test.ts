@@ -20,6 +20,11 @@ describe('known non-model names (src/knowledge/non-model-names.json)', () => {
     expect(found('Serve it with FastChat, compare on Chatbot Arena, and evaluate with AlpacaEval.')).toEqual([]);
   });
 
+  it('an identifier counts only as written: "Llama models" is not "llama-models"', () => {
+    expect(found('see llama-models and llama-recipes')).toEqual([]);
+    expect(found('in the same manner as Qwen or Llama models.')).toEqual(['Qwen', 'Llama']);
+  });
+
   it('do not hide a model that starts with one ("FastChat-T5")', () => {
     expect(found('FastChat-T5 is a chatbot trained by fine-tuning Flan-T5-XL.')).toContain('FastChat-T5');
   });

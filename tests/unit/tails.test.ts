@@ -156,3 +156,14 @@ describe('fixture knowledge stays independent', () => {
     expect(decide('x', [], 'page').kept).toEqual([]);
   });
 });
+
+describe('a version label after a bare name and a space', () => {
+  it('is part of the name ("LongChat v1.5", "Vicuna v1.5")', async () => {
+    const { compileIndex } = await import('../../src/knowledge/compile');
+    const { readKnowledgeDir } = await import('../../src/knowledge/load');
+    const { createMatcher, match } = await import('../../src/core/matcher');
+    const m = createMatcher(compileIndex(readKnowledgeDir('src/knowledge/entries').entries));
+    expect(match('We released LongChat v1.5 based on Llama 2.', m).map((x) => x.alias)).toEqual(['LongChat v1.5', 'Llama 2']);
+    expect(match('Claude Pro and Claude v2 differ.', m).map((x) => x.alias)).toEqual(['Claude', 'Claude v2']);
+  });
+});
