@@ -65,8 +65,8 @@ function withSenses(m: Matcher, key: string, h: Hit): Hit {
   return h;
 }
 
-/** Resolve one regex hit to a match, or null when the case rules reject it (undefined: see FLAG_NOT_MODEL). */
-function resolve(m: Matcher, text: string, start: number): Hit | null | undefined {
+/** Resolve one regex hit to a match, or null when the case rules reject it. */
+function resolve(m: Matcher, text: string, start: number): Hit | null {
   let key = matchKey(text);
   let hit = m.index.keys[key];
   let dated = false;
@@ -77,8 +77,11 @@ function resolve(m: Matcher, text: string, start: number): Hit | null | undefine
   if (hit) {
     const [i, flags, exact] = hit;
     // A tool or data set named like a model ("llama.cpp", "Open Orca"): read whole, no mention;
-    // an identifier spelled otherwise ("Llama models", not "llama-models"): undefined, read the name in it.
-    if (flags & FLAG_NOT_MODEL) return exact === undefined || matchCaseKey(text) === exact ? null : undefined;
+    // an identifier spelled otherwise ("Llama models", not "llama-models"): the name before its last part.
+    if (flags & FLAG_NOT_MODEL) {
+      const t = text.replace(m.rx.lastPart, '');
+      return exact === undefined || matchCaseKey(text) === exact || t === text ? null : resolve(m, t, start);
+    }
     if (exact !== undefined) {
       let written = matchCaseKey(text);
       if (dated) written = written.replace(m.rx.date, '');
@@ -204,7 +207,7 @@ export function match(text: string, m: Matcher): Match[] {
   const out: Match[] = [];
   const re = m.re;
   const skip: [number, number][] = [];
-  if (m.np && /[.@]/.test(text)) for (const u of text.matchAll(m.np)) skip.push([u.index!, u.index! + u[0].length]);
+  if (m.np && /[.@]|--/.test(text)) for (const u of text.matchAll(m.np)) skip.push([u.index!, u.index! + u[0].length]);
   re.lastIndex = 0;
   let r: RegExpExecArray | null;
   while ((r = re.exec(text))) {
@@ -212,10 +215,8 @@ export function match(text: string, m: Matcher): Match[] {
     // Inside a URL, address or domain; a name that only starts with a domain stands ("Z.ai GLM").
     if (skip.some(([s, e]) => at >= s && at < e && (at > s || at + r![0].length <= e))) continue;
     let h = resolve(m, r[0], at);
-    // The longest name before the last separator of an identifier not written as one.
-    for (let k = r[0].length; h === undefined; ) h = (k = r[0].slice(0, k).search(/[\s\u00a0\-\u2010-\u2013\u2212][^\s\u00a0\-\u2010-\u2013\u2212]*$/)) > 0 ? resolve(m, r[0].slice(0, k), at) : null;
     // "Yi-34B chat model": a word the grammar reads only joined ends a known alias at a space.
-    const w = /[\s\u00a0]+([a-z]+)$/.exec(r[0]);
+    const w = m.rx.spacedWord.exec(r[0]);
     const t = m.index.tails ?? [];
     if (h && w && tailClass(t, w[1], false) && !tailClass(t, w[1][0].toUpperCase() + w[1].slice(1), true)) {
       const short = r[0].slice(0, w.index);

@@ -85,8 +85,9 @@ export function cueSources(senses: Iterable<string>): Record<string, [string, st
 }
 
 /**
- * Text that is not prose: URLs written out, e-mail addresses, domains ("chat.deepseek.com"). A name
- * starting inside one is not a mention (src/core/matcher.ts).
+ * Text that is not prose: URLs written out, e-mail addresses, domains ("chat.deepseek.com"), the
+ * value of a command-line option ("--model-path lmsys/vicuna-7b-v1.5"). A name starting inside one
+ * is not a mention (src/core/matcher.ts).
  */
 export const NON_PROSE =
-  '(?:https?://|www\\.)[^\\s<>"]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|(?<![\\w./-])(?:[\\w-]+\\.)+(?:com|org|net|ai|io|cn|dev|co|app|so|sh|info|edu|gov|uk|de|fr|jp)(?![\\w-])(?:/\\S*)?';
+  '(?<![\\w-])--[a-z][\\w-]*(?:=|[ \\t]+)[^\\s<>"]+|(?:https?://|www\\.)[^\\s<>"]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|(?<![\\w./-])(?:[\\w-]+\\.)+(?:com|org|net|ai|io|cn|dev|co|app|so|sh|info|edu|gov|uk|de|fr|jp)(?![\\w-])(?:/\\S*)?';
