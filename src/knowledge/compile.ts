@@ -333,15 +333,18 @@ export const UNPACK_JS = `(d,source)=>{const x={v:2,source,ids:[],names:[],vendo
 
 /** knowledge-index.js: `globalThis[global] = <the index>`, packed. */
 export function indexScriptFor(index: CompiledIndex, global: string): string {
+  // Each piece of SOURCE_PARTS, and a separator run (the most frequent piece), becomes one
+  // character the source does not use; one replace() on the page puts them back.
+  const pieces: Record<string, string> = { [SEP]: '', ...Object.fromEntries(Object.values(SOURCE_PARTS).map((p) => [p, ''])) };
+  const free = [...' ~!%&,;<>'].filter((c) => !index.source.includes(c));
+  const parts = Object.keys(pieces).sort((a, b) => b.length - a.length);
+  if (free.length < parts.length) throw new Error('index: no free characters to pack the expression source');
   let source = index.source;
-  const names = Object.keys(SOURCE_PARTS);
-  if (/[\u0000 ]/.test(source)) throw new Error('index: the expression source holds U+0000 or a space');
-  // A separator run, the most frequent piece, is a space (the source has none of its own).
-  source = source.split(SEP).join(' ');
-  for (const n of names) source = source.split(SOURCE_PARTS[n]).join('\u0000' + n);
-  const raw = !/[`\r\u2028\u2029]|\$\{/.test(source) && !source.endsWith('\\');
-  const src = raw
-    ? 'String.raw`' + source.replace(/\u0000([A-Z])/g, '${$1}') + '`.replace(/ /g,S+"+")'
-    : JSON.stringify(index.source);
-  return `globalThis.${global}=((${names.join(',')})=>(${UNPACK_JS})(${JSON.stringify(packIndex(index))},${src}))(${names.map((n) => JSON.stringify(SOURCE_PARTS[n])).join(',')});`;
+  const table: Record<string, string> = {};
+  parts.forEach((p, i) => {
+    source = source.split(p).join(free[i]);
+    table[free[i]] = p;
+  });
+  const cls = '[' + Object.keys(table).map((c) => (c === ' ' ? ' ' : '\\' + c)).join('') + ']';
+  return `globalThis.${global}=((t)=>(${UNPACK_JS})(${JSON.stringify(packIndex(index))},${JSON.stringify(source)}.replace(/${cls}/g,(c)=>t[c])))(${JSON.stringify(table)});`;
 }
