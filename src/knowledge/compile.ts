@@ -328,8 +328,11 @@ export function packIndex(index: CompiledIndex): PackedIndex {
   return { p, u, k, e: lines.join(PACK_LINE), n: notModel.join(PACK_FIELD), f: forms.join(PACK_LINE), rest };
 }
 
-/** The page-side decoder of packIndex (plain JS: it runs in knowledge-index.js). */
-export const UNPACK_JS = `(d,source)=>{const x={v:2,source,ids:[],names:[],vendors:[],kinds:[],keys:{},forms:d.f.split("\\n").map(l=>{const f=l.split("|");return[f[0],f[1],parseInt(f[2],36),parseInt(f[3],36)]}),parents:[],...d.rest};d.e.split("\\n").forEach((l,i)=>{const f=l.split("|"),m=f[0].split(","),n=f[2];x.ids.push(d.p[parseInt(m[0],36)]+(f[1]||n.toLowerCase().replace(/ /g,"-")));x.names.push(n);x.vendors.push(d.u[parseInt(m[1]||m[0],36)]);x.kinds.push(d.k[parseInt(m[2],36)]);x.parents.push(m[3]?parseInt(m[3],36):i);let prev="";for(let j=3;j<f.length;j++){let s=f[j],fl=0;if(s[0]==="^"){const e=s.indexOf("^",1);fl=+s.slice(1,e);s=s.slice(e+1)}const t=prev.slice(0,parseInt(s[0],36))+s.slice(1),key=t.toLowerCase();x.keys[key]=fl&${FLAG_EXACT_CASE | FLAG_PROPER}?[i,fl,t]:[i,fl];prev=t}});if(d.n)for(const k of d.n.split("|"))k[0]==="^"?x.keys[k.slice(1)]=[-1,${FLAG_NOT_MODEL | FLAG_EXACT_CASE},k.slice(1)]:x.keys[k]=[-1,${FLAG_NOT_MODEL}];return x}`;
+/**
+ * The page-side decoder of packIndex (plain JS: it runs in knowledge-index.js). The alias table
+ * (`keys`) is decoded on first use: a frame where the expression never matches does not build it.
+ */
+export const UNPACK_JS = `(d,source)=>{const x={v:2,source,ids:[],names:[],vendors:[],kinds:[],keys:null,forms:d.f.split("\\n").map(l=>{const f=l.split("|");return[f[0],f[1],parseInt(f[2],36),parseInt(f[3],36)]}),parents:[],...d.rest},rows=[];d.e.split("\\n").forEach((l,i)=>{const f=l.split("|"),m=f[0].split(","),n=f[2];x.ids.push(d.p[parseInt(m[0],36)]+(f[1]||n.toLowerCase().replace(/ /g,"-")));x.names.push(n);x.vendors.push(d.u[parseInt(m[1]||m[0],36)]);x.kinds.push(d.k[parseInt(m[2],36)]);x.parents.push(m[3]?parseInt(m[3],36):i);rows.push(f)});Object.defineProperty(x,"keys",{configurable:true,enumerable:true,get(){const keys={};rows.forEach((f,i)=>{let prev="";for(let j=3;j<f.length;j++){let s=f[j],fl=0;if(s[0]==="^"){const e=s.indexOf("^",1);fl=+s.slice(1,e);s=s.slice(e+1)}const t=prev.slice(0,parseInt(s[0],36))+s.slice(1);keys[t.toLowerCase()]=fl&${FLAG_EXACT_CASE | FLAG_PROPER}?[i,fl,t]:[i,fl];prev=t}});if(d.n)for(const k of d.n.split("|"))k[0]==="^"?keys[k.slice(1)]=[-1,${FLAG_NOT_MODEL | FLAG_EXACT_CASE},k.slice(1)]:keys[k]=[-1,${FLAG_NOT_MODEL}];Object.defineProperty(x,"keys",{value:keys,enumerable:true,writable:true,configurable:true});return keys}});return x}`;
 
 /** knowledge-index.js: `globalThis[global] = <the index>`, packed. */
 export function indexScriptFor(index: CompiledIndex, global: string): string {
@@ -345,6 +348,5 @@ export function indexScriptFor(index: CompiledIndex, global: string): string {
     source = source.split(p).join(free[i]);
     table[free[i]] = p;
   });
-  const cls = '[' + Object.keys(table).map((c) => (c === ' ' ? ' ' : '\\' + c)).join('') + ']';
-  return `globalThis.${global}=((t)=>(${UNPACK_JS})(${JSON.stringify(packIndex(index))},${JSON.stringify(source)}.replace(/${cls}/g,(c)=>t[c])))(${JSON.stringify(table)});`;
+  return `globalThis.${global}=((t,s)=>{for(const c in t)s=s.split(c).join(t[c]);return(${UNPACK_JS})(${JSON.stringify(packIndex(index))},s)})(${JSON.stringify(table)},${JSON.stringify(source)});`;
 }

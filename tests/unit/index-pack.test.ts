@@ -19,6 +19,13 @@ describe('packed index (knowledge-index.js)', () => {
   const script = indexScriptFor(index, '__IDX__');
   const loaded = load(script);
 
+  it('builds the alias table on first use', () => {
+    const fresh = load(script);
+    expect(typeof Object.getOwnPropertyDescriptor(fresh, 'keys')?.get).toBe('function');
+    expect(fresh.keys).toEqual(index.keys);
+    expect(Object.getOwnPropertyDescriptor(fresh, 'keys')?.value).toBe(fresh.keys);
+  });
+
   it('rebuilds the compiled index exactly (forms without repeats)', () => {
     const seen = new Set<string>();
     const forms = index.forms.filter((f) => !seen.has(JSON.stringify(f)) && !!seen.add(JSON.stringify(f)));
