@@ -194,7 +194,9 @@ export function compileIndex(entries: Entry[], nonModel: readonly Pick<NonModelN
       if (typeof a !== 'string') {
         if (a.case === 'exact') flags |= FLAG_EXACT_CASE;
         if (a.context) flags |= FLAG_NEEDS_CONTEXT;
-        if (a.context && a.case !== 'any' && isCapitalised(text)) flags |= FLAG_PROPER;
+        // "Llama", "OPT", "BLOOM": an ambiguous word is a name only as written or in capitals
+        // ("opt out", "bloom lighting" are words).
+        if (a.context && a.case !== 'any' && (isCapitalised(text) || /^[A-Z]{2,}$/.test(text))) flags |= FLAG_PROPER;
       }
       if (isShortCamel(text) && (typeof a === 'string' || a.case !== 'any')) flags |= FLAG_PROPER;
       add(text, i, flags);
