@@ -20,7 +20,7 @@ import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { HIGHLIGHT_WINDOW_FROM } from '../src/core/constants';
 import { createMatcher, match } from '../src/core/matcher';
 import type { CompiledIndex } from '../src/core/index-format';
-import { compileIndex } from '../src/knowledge/compile';
+import { compileIndex, indexScriptFor } from '../src/knowledge/compile';
 import { readKnowledgeDir } from '../src/knowledge/load';
 import type { Entry } from '../src/knowledge/schema';
 import { launch, ROOT, serve, type StaticServer } from './browser/harness';
@@ -48,7 +48,7 @@ function loadEntries(): Entry[] {
 
 const indexScript = (entries: Entry[]) => {
   const index = compileIndex(entries);
-  return { index, script: `globalThis.${INDEX_GLOBAL}=${JSON.stringify(index)};` };
+  return { index, script: indexScriptFor(index, INDEX_GLOBAL) };
 };
 
 /** Deterministic PRNG (mulberry32). */

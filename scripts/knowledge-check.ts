@@ -4,14 +4,37 @@
  * as `file: entry id: field: reason` and exits 1 on any; then the source-policy warnings (same
  * form, under "warnings"; --quiet prints only their count by reason) and counts when green.
  */
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { ENTRIES_DIR, formatIssue, readKnowledgeDir } from '../src/knowledge/load';
+import { checkNonModelNames } from '../src/knowledge/non-model-names';
+import { matchKey } from '../src/core/normalize';
 
 const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
 const dirArg = args.find((a) => !a.startsWith('--'));
 const dir = dirArg ? resolve(dirArg) : ENTRIES_DIR;
 const { entries, issues, warnings, files } = readKnowledgeDir(dir);
+
+// Known non-model names (next to the entries directory): schema, repeats, clashes with aliases.
+const nonModelFile = join(dir, '..', 'non-model-names.json');
+let nonModel = 0;
+if (existsSync(nonModelFile)) {
+  const aliases = new Map<string, string>();
+  for (const e of entries) for (const a of e.aliases) aliases.set(matchKey(typeof a === 'string' ? a : a.text), e.id);
+  const file = relative(process.cwd(), nonModelFile);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(nonModelFile, 'utf8'));
+  } catch (err) {
+    issues.push({ file, id: '-', path: '(file)', reason: `invalid JSON: ${(err as Error).message}` });
+  }
+  if (raw !== undefined) {
+    const r = checkNonModelNames(file, raw, aliases);
+    issues.push(...r.issues);
+    nonModel = r.names.length;
+  }
+}
 
 if (warnings.length) {
   if (quiet) {
@@ -48,6 +71,6 @@ function printCounts() {
   const models = entries.filter((e) => e.kind === 'model').length;
   console.log(
     `knowledge:check OK: ${entries.length} entries (${models} models) from ${vendors} vendors in ${files.length} files; ` +
-      `${aliases} aliases, ${facts} sourced facts.`,
+      `${aliases} aliases, ${facts} sourced facts; ${nonModel} known non-model names.`,
   );
 }

@@ -8,10 +8,12 @@
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { compileIndex } from '../src/knowledge/compile';
+import { compileIndex, indexScriptFor } from '../src/knowledge/compile';
 import { readKnowledgeDir } from '../src/knowledge/load';
 import { formatIssue } from '../src/knowledge/schema';
 import { knowledgeAsOf } from '../src/core/lifecycle';
+import { matchKey } from '../src/core/normalize';
+import { checkNonModelNames, NON_MODEL_NAMES } from '../src/knowledge/non-model-names';
 
 export const ENTRIES_DIR = process.env.MODELLENS_KNOWLEDGE_DIR ?? resolve(import.meta.dirname ?? __dirname, '../src/knowledge/entries');
 
@@ -23,15 +25,19 @@ export const INDEX_FILE = 'knowledge-index.js';
 
 export function loadValidated(dir = ENTRIES_DIR) {
   const { entries, issues } = readKnowledgeDir(dir);
+  // The known non-model names the index compiles in (src/knowledge/non-model-names.json).
+  const aliases = new Map<string, string>();
+  for (const e of entries) for (const a of e.aliases) aliases.set(matchKey(typeof a === 'string' ? a : a.text), e.id);
+  issues.push(...checkNonModelNames('src/knowledge/non-model-names.json', { names: NON_MODEL_NAMES }, aliases).issues);
   if (issues.length) {
     throw new Error(`Knowledge has ${issues.length} problem(s):\n` + issues.map(formatIssue).join('\n'));
   }
   return entries;
 }
 
-/** The index as a classic script: `globalThis.__MODELLENS_INDEX__ = {...}`. */
+/** The index as a classic script: `globalThis.__MODELLENS_INDEX__ = <index>`, packed (src/knowledge/compile.ts packIndex). */
 export function indexScript(dir = ENTRIES_DIR): string {
-  return `globalThis.${INDEX_GLOBAL}=${JSON.stringify(compileIndex(loadValidated(dir)))};`;
+  return indexScriptFor(compileIndex(loadValidated(dir)), INDEX_GLOBAL);
 }
 
 export function knowledgePlugin(dir = ENTRIES_DIR): Plugin {

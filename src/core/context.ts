@@ -46,24 +46,21 @@ function nearest(cues: [number, number][], m: Match): number {
 /** Senses in which a word takes a number: "Opus 34", "Sonnet 18", "Nova 3". */
 const NUMBERED = /^(?:music|poetry|astronomy)$/;
 
-
-const CAP_WORD = /^[\s\u00a0]*(?:&[\s\u00a0]*)?\p{Lu}[\p{Ll}\p{Lu}]/u;
-const PREV_CAP_WORD = /(\p{Lu}\p{Ll}+)[\s\u00a0]+$/u;
-const PREV_POSSESSIVE = /(\p{Lu}[\p{L}]+)['’]s[\s\u00a0]+$/u;
-const SENTENCE_START = /(?:^|[.!?:;"“(\[\p{So}\uFE0F]\s*|\n\s*)$/u;
+/** The name patterns of rules 1 and 3 come with the cues (src/core/senses.ts NAME_PATTERNS). */
+const exec = (re: RegExp | undefined, w: string) => re?.exec(w) ?? null;
 
 /** Rule 1: is this mention part of a longer proper name that is not a model? */
 export function looksLikeOtherName(text: string, m: Match, cues: Record<string, RegExp> = {}): boolean {
   if (/\d/.test(m.alias)) return false; // "Opus 4.6" is not a person
   const after = text.slice(m.end, m.end + 40);
   // "Claude Monet"; but "Yi APIs", "Gemini API": an AI acronym after the name is no other name.
-  if (CAP_WORD.test(after) && !test(cues['ai-acronyms'], after.trim().split(/\s/)[0])) return true;
+  if (test(cues.capAfter, after) && !test(cues['ai-acronyms'], after.trim().split(/\s/)[0])) return true;
   const before = text.slice(Math.max(0, m.start - 40), m.start);
-  const prev = PREV_CAP_WORD.exec(before);
+  const prev = exec(cues.capBefore, before);
   if (prev && !test(cues.before, prev[1])) {
     const beforePrev = before.slice(0, prev.index);
     // "Yesterday Claude said": a sentence goes on; "Bionic GPT - On-premise …" is a name.
-    if (!SENTENCE_START.test(beforePrev) || !/^(?:[\s\u00a0]+\p{Ll}|[,;:.!?)]|$)/u.test(after)) return true;
+    if (!test(cues.sentence, beforePrev) || !test(cues.goesOn, after)) return true;
   }
   return false;
 }
@@ -76,7 +73,7 @@ export function looksLikeOtherName(text: string, m: Match, cues: Record<string, 
 export function namedOtherwise(text: string, m: Match, cues: Record<string, RegExp> = {}): boolean {
   const before = text.slice(Math.max(0, m.start - 40), m.start);
   if (test(cues.named, before) || test(cues.of, text.slice(m.end, m.end + 5))) return true;
-  const poss = PREV_POSSESSIVE.exec(before);
+  const poss = exec(cues.possessive, before);
   return !!poss && !test(cues.before, poss[1]);
 }
 

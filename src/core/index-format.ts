@@ -4,7 +4,7 @@
  * (src/knowledge/compile.ts) and read by the pure matcher (src/core/matcher.ts).
  */
 import { HYPHENS } from './normalize';
-import type { TailRows } from './tails';
+import type { MatcherPatterns, TailRows } from './tails';
 
 /** Flag bits stored with each alias. */
 export const FLAG_EXACT_CASE = 1;
@@ -13,9 +13,12 @@ export const FLAG_NEEDS_CONTEXT = 2;
 export const FLAG_PROPER = 4;
 /** A form whose slot is a parameter count, not a version ("gpt-oss-20b" next to "gpt-oss-120b"). */
 export const FLAG_SIZE_FORM = 8;
+/** A known non-model name (src/knowledge/non-model-names.json): read whole, never a mention. Entity -1. */
+export const FLAG_NOT_MODEL = 16;
 
 export interface CompiledIndex {
-  v: 1;
+  /** Format version: a stored merged index of another version is not used (fingerprint.ts). */
+  v: 2;
   /** RegExp source (flags "gi"), alternation of all aliases as a trie, with boundaries. */
   source: string;
   ids: string[];
@@ -39,6 +42,8 @@ export interface CompiledIndex {
   cues?: Record<string, [string, string]>;
   /** Text that is not prose, where no name is read (src/core/senses.ts NON_PROSE); flags "gi". */
   nonProse?: string;
+  /** The matcher's own patterns (src/core/tails.ts matcherPatterns), as sources. */
+  rx: MatcherPatterns;
 }
 
 /** Letters that continue a word: a name ends where none follows. */

@@ -4,9 +4,9 @@
  * One pass of that expression over the text; each hit is then checked against the alias table
  * (case rules) and may grow by a variant tail ("Gemma 3" + " 27B"). Rules: docs/matching.md.
  */
-import { FLAG_EXACT_CASE, FLAG_NEEDS_CONTEXT, FLAG_SIZE_FORM, type CompiledIndex } from './index-format';
-import { caseKey, HYPHENS, MATCH_DATE_SUFFIX_RE, matchCaseKey, matchKey, SPACES } from './normalize';
-import { DATE, LONG_DATE, SAME_MODEL, SIZE, type Tail, tailClass, TOKEN } from './tails';
+import { FLAG_EXACT_CASE, FLAG_NEEDS_CONTEXT, FLAG_NOT_MODEL, FLAG_PROPER, FLAG_SIZE_FORM, type CompiledIndex } from './index-format';
+import { caseKey, matchCaseKey, matchKey } from './normalize';
+import { DATE, type MatcherPattern, SAME_MODEL, SIZE, type Tail, tailClass, VERSION } from './tails';
 
 export interface Match {
   start: number;
@@ -30,24 +30,21 @@ export interface Matcher {
   cues: Record<string, RegExp>;
   /** Text that is not prose (URLs, e-mail addresses, domains). */
   np?: RegExp;
+  /** The matcher's own patterns (src/core/tails.ts matcherPatterns), from the index. */
+  rx: Record<MatcherPattern, RegExp>;
 }
 
 export function createMatcher(index: CompiledIndex): Matcher {
-  const cues: Record<string, RegExp> = {};
-  for (const [k, [src, flags]] of Object.entries(index.cues ?? {})) cues[k] = new RegExp(src, flags);
-  return { index, re: new RegExp(index.source, 'gi'), cues, np: index.nonProse ? new RegExp(index.nonProse, 'gi') : undefined };
+  const compile = (o: Record<string, [string, string]> = {}) => {
+    const out: Record<string, RegExp> = {};
+    for (const k in o) out[k] = new RegExp(...o[k]);
+    return out;
+  };
+  return { index, re: new RegExp(index.source, 'gi'), cues: compile(index.cues), np: index.nonProse ? new RegExp(index.nonProse, 'gi') : undefined, rx: compile(index.rx) as Matcher['rx'] };
 }
 
-/** A version as it appears in a matchKey ("5.7", "4 6" from "4-6"). */
-const VERSION_RE = /^\d{1,2}(?:[. ]\d{1,2})?$/;
-/** A parameter count in a matchKey ("20b", "8x7b"). */
-const SIZE_KEY_RE = /^(?:\d{1,4}(?:\.\d{1,2})?|\d{1,2}x\d{1,3})b$/;
 
-/** A separator and one tail token (src/core/tails.ts): spaces, or one hyphen, `_` or `@` (id style). */
-const TAIL_RE = new RegExp(`(?:([\\s${SPACES}]+)|[\\-${HYPHENS}_@])(${LONG_DATE}|${TOKEN})`, 'y');
 
-/** An id-style spelling: lowercase, joined by hyphens ("gemini-3.5", "claude-opus-4-9"). */
-const ID_STYLE = new RegExp(`^[a-z0-9.]+(?:[\\-${HYPHENS}][a-z0-9.]+)+$`);
 
 interface Hit extends Match {
   i: number;
@@ -73,15 +70,21 @@ function resolve(m: Matcher, text: string, start: number): Hit | null {
   let key = matchKey(text);
   let hit = m.index.keys[key];
   let dated = false;
-  if (!hit && MATCH_DATE_SUFFIX_RE.test(key)) {
-    hit = m.index.keys[(key = key.replace(MATCH_DATE_SUFFIX_RE, ''))];
+  if (!hit && m.rx.date.test(key)) {
+    hit = m.index.keys[(key = key.replace(m.rx.date, ''))];
     dated = true;
   }
   if (hit) {
     const [i, flags, exact] = hit;
+    // A tool or data set named like a model ("llama.cpp", "Open Orca"): read whole, no mention;
+    // an identifier spelled otherwise ("Llama models", not "llama-models"): the name before its last part.
+    if (flags & FLAG_NOT_MODEL) {
+      const t = text.replace(m.rx.lastPart, '');
+      return exact === undefined || matchCaseKey(text) === exact || t === text ? null : resolve(m, t, start);
+    }
     if (exact !== undefined) {
       let written = matchCaseKey(text);
-      if (dated) written = written.replace(MATCH_DATE_SUFFIX_RE, '');
+      if (dated) written = written.replace(m.rx.date, '');
       const ok = flags & FLAG_EXACT_CASE ? written === exact : written === exact || written === exact.toUpperCase();
       // "yi-34b-chat": a proper word in lower case is a name only as an id with a number (see extend).
       if (!ok) return flags & FLAG_EXACT_CASE || written !== exact.toLowerCase() ? null : toHit(m, text, start, i, true, dated ? 0.5 : -1);
@@ -93,9 +96,9 @@ function resolve(m: Matcher, text: string, start: number): Hit | null {
   for (const [pre, post, i, flags] of m.index.forms) {
     if (!key.startsWith(pre) || !key.endsWith(post) || key.length < pre.length + post.length) continue;
     const version = key.slice(pre.length, key.length - post.length).trim();
-    if (!(flags & FLAG_SIZE_FORM ? SIZE_KEY_RE : VERSION_RE).test(version)) continue;
+    if (!(flags & FLAG_SIZE_FORM ? m.rx.size : m.rx.ver).test(version)) continue;
     // "Opus 13" needs context like "Opus"; the id spelling "opus-4-9" does not.
-    const needsContext = (flags & FLAG_NEEDS_CONTEXT) !== 0 && !ID_STYLE.test(text);
+    const needsContext = (flags & FLAG_NEEDS_CONTEXT) !== 0 && !m.rx.id.test(text);
     if (needsContext && !/^[A-Z]/.test(text)) return null;
     const unknownVersion = flags & FLAG_SIZE_FORM ? text.slice(-version.length) : version.replace(' ', '.');
     return withSenses(m, pre, toHit(m, text, start, i, needsContext, needsContext ? 0.4 : 0.9, unknownVersion));
@@ -119,9 +122,11 @@ function extend(m: Matcher, text: string, h: Hit, weak: boolean): Hit | null {
   let prevSize = /\d[bB]$/.test(h.alias);
   /** End of the part taken for sure; pos runs ahead over words waiting for the rest of their run. */
   let taken = pos;
+  let runDigits = false;
   /** Token ends taken, each with "only same-model tails since the name". */
   const ends: [number, Tail | 0][] = [];
   for (;;) {
+    const TAIL_RE = m.rx.tail;
     TAIL_RE.lastIndex = pos;
     const t = TAIL_RE.exec(text);
     if (!t) break;
@@ -133,11 +138,12 @@ function extend(m: Matcher, text: string, h: Hit, weak: boolean): Hit | null {
     const next = TAIL_RE.lastIndex;
     if (spaced && (c === DATE || c === SIZE) && m.cues.units?.test(text.slice(next, next + 12))) c = 0;
     if (spaced && c === SIZE && /k$/i.test(tok) && !prevSize) c = 0;
-    // After a bare name only parameter counts follow a space ("Mistral 7B", not "Claude Pro").
-    if (c && c !== SIZE && !numbered && spaced) break;
+    // After a bare name only parameter counts and version labels follow a space ("Mistral 7B",
+    // "LongChat v1.5"; not "Claude Pro").
+    if (c && c !== SIZE && c !== VERSION && !numbered && spaced) break;
     if (c) {
       if (c === SIZE) sized = true;
-      if (/\d/.test(tok)) numbered = true;
+      if (/\d/.test(tok)) numbered = runDigits = true;
       prevSize = c === SIZE;
       ends.push([next, c]);
       pos = taken = next;
@@ -163,7 +169,7 @@ function extend(m: Matcher, text: string, h: Hit, weak: boolean): Hit | null {
       const end = k < 0 ? h.end : ends[k][0];
       if (end > taken) continue;
       const hit = m.index.keys[matchKey(text.slice(h.start, end))];
-      if (!hit) continue;
+      if (!hit || hit[0] < 0) continue;
       const sameModel = ends.every(([e, c]) => e <= end || (e > taken) || SAME_MODEL(c));
       i = sameModel ? hit[0] : (m.index.parents?.[hit[0]] ?? hit[0]);
       unknown = end !== taken;
@@ -189,20 +195,19 @@ function extend(m: Matcher, text: string, h: Hit, weak: boolean): Hit | null {
 }
 
 /**
- * Glued after a name, a word the grammar did not take: an identifier or another name.
+ * `rx.glued`: glued after a name, a word the grammar did not take — an identifier or another name.
  * "qwen-vl-utils", "llama-cpp" (lower case), "Llama.cpp", "yi-chat-6b.Q2_K" (a file or library),
  * "GLM-4-*-0414" (a pattern), "Yi-6bchat" (a name the grammar does not read),
  * "Qwen/Qwen2.5-VL" (an organisation), "GPT-Q", "GPT-NeoX" (another name; "Claude-powered" is
  * prose and stays).
+ *
+ * All mentions in `text`, left to right, longest first at each position, non-overlapping.
  */
-const GLUED = new RegExp(`^(?:[\\-${HYPHENS}_]([\\w*])|\\.[A-Za-z]|/[A-Za-z][\\w.]*[\\d-])`);
-
-/** All mentions in `text`, left to right, longest first at each position, non-overlapping. */
 export function match(text: string, m: Matcher): Match[] {
   const out: Match[] = [];
   const re = m.re;
   const skip: [number, number][] = [];
-  if (m.np && /[.@]/.test(text)) for (const u of text.matchAll(m.np)) skip.push([u.index!, u.index! + u[0].length]);
+  if (m.np && /[.@]|--/.test(text)) for (const u of text.matchAll(m.np)) skip.push([u.index!, u.index! + u[0].length]);
   re.lastIndex = 0;
   let r: RegExpExecArray | null;
   while ((r = re.exec(text))) {
@@ -211,7 +216,7 @@ export function match(text: string, m: Matcher): Match[] {
     if (skip.some(([s, e]) => at >= s && at < e && (at > s || at + r![0].length <= e))) continue;
     let h = resolve(m, r[0], at);
     // "Yi-34B chat model": a word the grammar reads only joined ends a known alias at a space.
-    const w = /[\s\u00a0]+([a-z]+)$/.exec(r[0]);
+    const w = m.rx.spacedWord.exec(r[0]);
     const t = m.index.tails ?? [];
     if (h && w && tailClass(t, w[1], false) && !tailClass(t, w[1][0].toUpperCase() + w[1].slice(1), true)) {
       const short = r[0].slice(0, w.index);
@@ -220,7 +225,7 @@ export function match(text: string, m: Matcher): Match[] {
     if (!h) continue;
     const x = extend(m, text, h, h.confidence < 0);
     if (!x) continue;
-    const g = GLUED.exec(text.slice(x.end, x.end + 40));
+    const g = m.rx.glued.exec(text.slice(x.end, x.end + 40));
     // Lower case glued to anything, or glued to a capital, digit or `*` without a number of its own:
     // an identifier or another name. `.x` (a file or library) always; `/x` (an organisation) without a number.
     if (g && (g[1] ? !/[A-Z]/.test(x.alias) || g[1] === '*' || (!/[a-z]/.test(g[1]) && !/\d/.test(x.alias)) : g[0][0] === '.' || !/\d/.test(x.alias))) continue;

@@ -40,6 +40,19 @@ export const OF_AFTER = '^[\\s\\u00a0]+(?:of|de|von|du)[\\s\\u00a0]|^,[\\s\\u00a
 
 export const BEFORE_NAME = '^(?:Anthropic|OpenAI|Google|Meta|Mistral|Microsoft|Amazon|AWS|Alibaba|DeepSeek|Nvidia|NVIDIA|xAI|Cohere|Moonshot|Apple|IBM|Baidu|Tencent|Zhipu|Perplexity|Samsung|Using|Try|Ask|Asked|With|And|Or|But|Than|Like|Via|From|Vs|Versus|New|Old|Open|Latest|Our|Your|The|Today|Introducing|Meet|Run|Running|Use)$';
 
+/**
+ * Name patterns of the context rules (src/core/context.ts): a capitalised word after the name
+ * ("Claude Monet"), one before it ("Bionic GPT"), where a sentence starts, prose going on after
+ * the name, a possessive before it ("Beethoven's Opus").
+ */
+export const NAME_PATTERNS: Record<string, [string, string]> = {
+  capAfter: ['^[\\s\\u00a0]*(?:&[\\s\\u00a0]*)?\\p{Lu}[\\p{Ll}\\p{Lu}]', 'u'],
+  capBefore: ['(\\p{Lu}\\p{Ll}+)[\\s\\u00a0]+$', 'u'],
+  sentence: ['(?:^|[.!?:;"“(\\[\\p{So}\\uFE0F]\\s*|\\n\\s*)$', 'u'],
+  goesOn: ['^(?:[\\s\\u00a0]+\\p{Ll}|[,;:.!?)]|$)', 'u'],
+  possessive: ["(\\p{Lu}[\\p{L}]+)['’]s[\\s\\u00a0]+$", 'u'],
+};
+
 /** Cue words per sense: whole words, any case, as RegExp alternatives. */
 export const SENSE_CUES = {
   finance:
@@ -65,15 +78,16 @@ export const SENSES = Object.keys(SENSE_CUES) as Sense[];
 
 /** The AI lexicons and the cues of each sense named: [RegExp source, flags]. */
 export function cueSources(senses: Iterable<string>): Record<string, [string, string]> {
-  const out: Record<string, [string, string]> = { ...AI_CUES, before: [BEFORE_NAME, ''], units: [UNITS, 'i'], head: [HEAD_AFTER, 'i'], named: [NAMED_BEFORE, 'i'], of: [OF_AFTER, ''] };
+  const out: Record<string, [string, string]> = { ...AI_CUES, ...NAME_PATTERNS, before: [BEFORE_NAME, ''], units: [UNITS, 'i'], head: [HEAD_AFTER, 'i'], named: [NAMED_BEFORE, 'i'], of: [OF_AFTER, ''] };
   for (const s of senses)
     if (s in SENSE_CUES) out[s] = [`(?<![\\p{L}\\p{N}])(?:${SENSE_CUES[s as Sense]})(?![\\p{L}\\p{N}])`, 'giu'];
   return out;
 }
 
 /**
- * Text that is not prose: URLs written out, e-mail addresses, domains ("chat.deepseek.com"). A name
- * starting inside one is not a mention (src/core/matcher.ts).
+ * Text that is not prose: URLs written out, e-mail addresses, domains ("chat.deepseek.com"), the
+ * value of a command-line option ("--model-path lmsys/vicuna-7b-v1.5"). A name starting inside one
+ * is not a mention (src/core/matcher.ts).
  */
 export const NON_PROSE =
-  '(?:https?://|www\\.)[^\\s<>"]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|(?<![\\w./-])(?:[\\w-]+\\.)+(?:com|org|net|ai|io|cn|dev|co|app|so|sh|info|edu|gov|uk|de|fr|jp)(?![\\w-])(?:/\\S*)?';
+  '(?<![\\w-])--[a-z][\\w-]*(?:=|[ \\t]+)[^\\s<>"]+|(?:https?://|www\\.)[^\\s<>"]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|(?<![\\w./-])(?:[\\w-]+\\.)+(?:com|org|net|ai|io|cn|dev|co|app|so|sh|info|edu|gov|uk|de|fr|jp)(?![\\w-])(?:/\\S*)?';

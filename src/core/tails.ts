@@ -100,3 +100,27 @@ function plausibleDate(t: string): boolean {
 
 /** Tails that name the same model (a snapshot, a stage, a file format): the entity stays the model. */
 export const SAME_MODEL = (c: Tail | 0) => c > 0 && c <= QUANT;
+
+/**
+ * The matcher's own patterns, stored in the index as sources (the page script stays small):
+ * tail: a separator and one tail token (spaces, or one hyphen, `_` or `@`, the id style);
+ * id: an id-style spelling, lowercase joined by hyphens ("gemini-3.5", "claude-opus-4-9");
+ * glued: a word glued after a name that the grammar did not take (src/core/matcher.ts);
+ * ver: a version in a matchKey ("5.7", "4 6"); size: a parameter count in a matchKey ("20b", "8x7b");
+ * date: a snapshot suffix in a matchKey (normalize.ts MATCH_DATE_SUFFIX_RE).
+ * Sources and flags.
+ */
+export const matcherPatterns = (spaces: string, hyphens: string, dateSuffix: string): Record<MatcherPattern, [string, string]> => ({
+  tail: [`(?:([\\s${spaces}]+)|[\\-${hyphens}_@])(${LONG_DATE}|${TOKEN})`, 'y'],
+  id: [`^[a-z0-9.]+(?:[\\-${hyphens}][a-z0-9.]+)+$`, ''],
+  glued: [`^(?:[\\-${hyphens}_]([\\w*])|\\.[A-Za-z]|/[A-Za-z][\\w.]*[\\d-])`, ''],
+  ver: ['^\\d{1,2}(?:[. ]\\d{1,2})?$', ''],
+  size: ['^(?:\\d{1,4}(?:\\.\\d{1,2})?|\\d{1,2}x\\d{1,3})b$', ''],
+  date: [dateSuffix, 'u'],
+  /** The last part of a name with the separator before it. */
+  lastPart: [`[\\s${spaces}\\-${hyphens}][^\\s${spaces}\\-${hyphens}]*$`, ''],
+  /** A lower-case word after a space at the end ("Yi-34B chat"). */
+  spacedWord: [`[\\s${spaces}]+([a-z]+)$`, ''],
+});
+export type MatcherPattern = 'tail' | 'id' | 'glued' | 'ver' | 'size' | 'date' | 'lastPart' | 'spacedWord';
+export type MatcherPatterns = Record<MatcherPattern, [string, string]>;

@@ -14,10 +14,7 @@
  * Elements whose text is never read (lowercase local names), checked per element during the walk.
  * (Text in <option> is skipped with its <select>; <template> content is not in the tree.)
  */
-const SKIP_TAGS = new Set([
-  'script', 'style', 'noscript', 'textarea', 'select', 'datalist', 'iframe', 'object', 'canvas', 'svg',
-  'math', 'video', 'audio', 'head', 'title', 'modellens-ui',
-]);
+const SKIP_TAGS = new Set('script style noscript textarea select datalist iframe object canvas svg math video audio head title modellens-ui'.split(' '));
 
 /**
  * Everything excluded, as a CSS selector. Attribute-based exclusions (editable text, editors,
@@ -30,21 +27,22 @@ export const ATTR_SKIP_SELECTOR = [
   '.CodeMirror', '.cm-editor', '.monaco-editor', '.ProseMirror', '.ace_editor', '.ql-editor',
   '[translate="no" i]', '[data-modellens="off" i]', '[hidden]',
 ].join(',');
-const SKIP_SELECTOR = [...SKIP_TAGS, 'input', 'option', 'template', ATTR_SKIP_SELECTOR].join(',');
+export const SKIP_SELECTOR = [...SKIP_TAGS, 'input,option,template', ATTR_SKIP_SELECTOR].join(',');
 
 /** Attribute changes that can include or exclude text (the observer watches these). */
-export const SKIP_ATTRIBUTES = ['contenteditable', 'translate', 'data-modellens', 'hidden', 'open'];
+export const SKIP_ATTRIBUTES = 'contenteditable translate data-modellens hidden open'.split(' ');
 
 /** Elements that flow inside a line (lowercase local names); every other element starts a block. */
-const INLINE = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd',
-  'label', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var',
-  'wbr', 'nobr', 'acronym',
-]);
+const INLINE = new Set('a abbr b bdi bdo big cite code data del dfn em font i ins kbd label mark q s samp small span strike strong sub sup time tt u var wbr nobr acronym'.split(' '));
 /** Inline boxes without text of their own: text on either side stays on one line. */
 const INLINE_LEAF = new Set(['img', 'wbr']);
 
 const WS_ONLY = /^[\s\u00a0]*$/;
+
+/** Is this element excluded by itself (tag, editing, opt-out)? */
+export function isSkipped(el: Element): boolean {
+  return el.matches(SKIP_SELECTOR);
+}
 
 /** Is `el` or an ancestor (up to its document or shadow root) excluded? */
 export function inSkipped(el: Element): boolean {

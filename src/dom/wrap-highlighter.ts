@@ -9,8 +9,8 @@
 import type { Highlighter } from './highlighter';
 
 export const MARK_TAG = 'modellens-mark';
-const STYLE = 'text-decoration:underline dotted #7c5cff 2px;text-underline-offset:3px;background-color:rgba(124,92,255,.08)';
-const ACTIVE_STYLE = 'text-decoration:underline solid #5b3cf0 2px;text-underline-offset:3px;background-color:rgba(124,92,255,.28)';
+const STYLE = 'text-decoration:underline dotted #7c5cff 2px;text-underline-offset:3px;background:#7c5cff14';
+const ACTIVE_STYLE = 'text-decoration:underline solid #5b3cf0 2px;text-underline-offset:3px;background:#7c5cff47';
 
 interface Wrapped {
   mark: HTMLElement;

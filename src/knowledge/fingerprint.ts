@@ -22,5 +22,5 @@ export function pickIndex(
   stored: { base: string; index: CompiledIndex } | null | undefined,
   fingerprint = indexFingerprint(bundled),
 ): CompiledIndex {
-  return stored && stored.base === fingerprint && stored.index?.v === 1 ? stored.index : bundled;
+  return stored && stored.base === fingerprint && stored.index?.v === bundled.v ? stored.index : bundled;
 }

@@ -156,3 +156,25 @@ describe('fixture knowledge stays independent', () => {
     expect(decide('x', [], 'page').kept).toEqual([]);
   });
 });
+
+describe('a version label after a bare name and a space', () => {
+  it('is part of the name ("LongChat v1.5", "Vicuna v1.5")', async () => {
+    const { compileIndex } = await import('../../src/knowledge/compile');
+    const { readKnowledgeDir } = await import('../../src/knowledge/load');
+    const { createMatcher, match } = await import('../../src/core/matcher');
+    const m = createMatcher(compileIndex(readKnowledgeDir('src/knowledge/entries').entries));
+    expect(match('We released LongChat v1.5 based on Llama 2.', m).map((x) => x.alias)).toEqual(['LongChat v1.5', 'Llama 2']);
+    expect(match('Claude Pro and Claude v2 differ.', m).map((x) => x.alias)).toEqual(['Claude', 'Claude v2']);
+  });
+});
+
+describe('an ambiguous all-capitals name in lower case', () => {
+  it('is a word ("opt out", "bloom lighting"); ids with a number stay names', async () => {
+    const { compileIndex } = await import('../../src/knowledge/compile');
+    const { readKnowledgeDir } = await import('../../src/knowledge/load');
+    const { createMatcher, match } = await import('../../src/core/matcher');
+    const m = createMatcher(compileIndex(readKnowledgeDir('src/knowledge/entries').entries));
+    expect(match('those of us who opt out; levels of bloom lighting', m)).toEqual([]);
+    expect(match('OPT-175B and BLOOM 176B, opt-125m and bloom-560m', m).map((x) => x.alias)).toEqual(['OPT-175B', 'BLOOM 176B', 'opt-125m', 'bloom-560m']);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { runInNewContext } from 'node:vm';
+import { compileIndex, indexScriptFor, type CompiledIndex } from '../../src/knowledge/compile';
+import { readKnowledgeDir } from '../../src/knowledge/load';
+import { createMatcher, match } from '../../src/core/matcher';
+
+const { entries } = readKnowledgeDir('src/knowledge/entries');
+const index = compileIndex(entries);
+
+/** Run the page script as the browser does and read the global it sets. */
+function load(script: string): CompiledIndex {
+  const g: Record<string, unknown> = {};
+  g.globalThis = g;
+  runInNewContext(script, g);
+  return g.__IDX__ as CompiledIndex;
+}
+
+describe('packed index (knowledge-index.js)', () => {
+  const script = indexScriptFor(index, '__IDX__');
+  const loaded = load(script);
+
+  it('builds the alias table on first use', () => {
+    const fresh = load(script);
+    expect(typeof Object.getOwnPropertyDescriptor(fresh, 'keys')?.get).toBe('function');
+    expect(fresh.keys).toEqual(index.keys);
+    expect(Object.getOwnPropertyDescriptor(fresh, 'keys')?.value).toBe(fresh.keys);
+  });
+
+  it('rebuilds the compiled index exactly (forms without repeats)', () => {
+    const seen = new Set<string>();
+    const forms = index.forms.filter((f) => !seen.has(JSON.stringify(f)) && !!seen.add(JSON.stringify(f)));
+    expect(loaded).toEqual({ ...index, forms });
+    expect(loaded.source).toBe(index.source);
+  });
+
+  it('matches like the unpacked index', () => {
+    const text = 'We compared GPT-4o, Claude 3.5 Sonnet, Llama-3.1-70B-Instruct, Qwen2.5-VL-7B and Yi-34B-Chat.';
+    expect(match(text, createMatcher(loaded))).toEqual(match(text, createMatcher(index)));
+  });
+
+  it('is far smaller than the index as JSON', () => {
+    expect(script.length).toBeLessThan(JSON.stringify(index).length / 2);
+  });
+
+  it('keeps flags and case-kept text', () => {
+    const flagged = Object.entries(index.keys).filter(([, v]) => v[1]);
+    expect(flagged.length).toBeGreaterThan(10);
+    for (const [k, v] of flagged) expect(loaded.keys[k]).toEqual(v);
+  });
+});
+
