@@ -8,7 +8,8 @@
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { compileIndex, indexScriptFor } from '../src/knowledge/compile';
+import { compileIndex } from '../src/knowledge/compile';
+import { indexScriptFor } from '../src/knowledge/pack-index';
 import { readKnowledgeDir } from '../src/knowledge/load';
 import { formatIssue } from '../src/knowledge/schema';
 import { knowledgeAsOf } from '../src/core/lifecycle';
@@ -35,7 +36,7 @@ export function loadValidated(dir = ENTRIES_DIR) {
   return entries;
 }
 
-/** The index as a classic script: `globalThis.__MODELLENS_INDEX__ = <index>`, packed (src/knowledge/compile.ts packIndex). */
+/** The index as a classic script: `globalThis.__MODELLENS_INDEX__ = <index>`, packed (src/knowledge/pack-index.ts). */
 export function indexScript(dir = ENTRIES_DIR): string {
   return indexScriptFor(compileIndex(loadValidated(dir)), INDEX_GLOBAL);
 }

@@ -4,7 +4,7 @@
  * One pass of that expression over the text; each hit is then checked against the alias table
  * (case rules) and may grow by a variant tail ("Gemma 3" + " 27B"). Rules: docs/matching.md.
  */
-import { FLAG_EXACT_CASE, FLAG_NEEDS_CONTEXT, FLAG_NOT_MODEL, FLAG_PROPER, FLAG_SIZE_FORM, type CompiledIndex } from './index-format';
+import { FLAG_EXACT_CASE, FLAG_NEEDS_CONTEXT, FLAG_NOT_MODEL, FLAG_SIZE_FORM, type CompiledIndex } from './index-format';
 import { caseKey, matchCaseKey, matchKey } from './normalize';
 import { DATE, type MatcherPattern, SAME_MODEL, SIZE, type Tail, tailClass, VERSION } from './tails';
 
@@ -122,7 +122,6 @@ function extend(m: Matcher, text: string, h: Hit, weak: boolean): Hit | null {
   let prevSize = /\d[bB]$/.test(h.alias);
   /** End of the part taken for sure; pos runs ahead over words waiting for the rest of their run. */
   let taken = pos;
-  let runDigits = false;
   /** Token ends taken, each with "only same-model tails since the name". */
   const ends: [number, Tail | 0][] = [];
   for (;;) {
@@ -143,7 +142,7 @@ function extend(m: Matcher, text: string, h: Hit, weak: boolean): Hit | null {
     if (c && c !== SIZE && c !== VERSION && !numbered && spaced) break;
     if (c) {
       if (c === SIZE) sized = true;
-      if (/\d/.test(tok)) numbered = runDigits = true;
+      if (/\d/.test(tok)) numbered = true;
       prevSize = c === SIZE;
       ends.push([next, c]);
       pos = taken = next;

@@ -25,13 +25,13 @@ import nonModelNames from './non-model-names.json';
 export type { CompiledIndex } from '../core/index-format';
 
 /** A version number inside a name: 5, 5.4, 4-6 (API style), 2.5. */
-const VERSION = '\\d{1,2}(?:[.\\-]\\d{1,2})?';
+export const VERSION = '\\d{1,2}(?:[.\\-]\\d{1,2})?';
 /** Stands for the version slot of a version form while building the trie. */
 const V_TOKEN = '\u0000';
 /** Stands for a parameter-count slot ("{size}" in "gpt-oss-{size}") while building the trie. */
 const S_TOKEN = '\u0001';
 /** A parameter count: 8B, 1.5B, 405b, 8x7B. */
-const SIZE = '(?:\\d{1,4}(?:\\.\\d{1,2})?|\\d{1,2}x\\d{1,3})[bB]';
+export const SIZE = '(?:\\d{1,4}(?:\\.\\d{1,2})?|\\d{1,2}x\\d{1,3})[bB]';
 /** A model alias that ends in its parameter count ("gpt-oss-120b", "Sarvam 105B"). */
 const ENDS_IN_SIZE = /^(.*\p{L}.*?)[\s-]((?:\d{1,4}(?:\.\d{1,2})?|\d{1,2}x\d{1,3})b)$/iu;
 /** Not glued to a word, a handle (@x), a flag (-x) or a path-like dotted name. */
@@ -42,8 +42,8 @@ const DATE = `(?:[${HYPH}](?:(?:19|20)\\d{6}|(?:19|20)\\d\\d[${HYPH}]\\d\\d[${HY
  * A separator between parts of a name: spaces and hyphens. One character class, not an
  * alternation ("spaces or one hyphen"): the alternation made the whole expression ~4× slower.
  */
-const SEP_CLASS = `[\\s${SPACES}${HYPH}]`;
-const SEP = `${SEP_CLASS}+`;
+export const SEP_CLASS = `[\\s${SPACES}${HYPH}]`;
+export const SEP = `${SEP_CLASS}+`;
 
 /** Trailing words that only repeat what a model id says: "Llama-3.3-70B-Instruct" is also "Llama 3.3 70B". */
 const STRIPPABLE_SUFFIX = /[\s-](?:instruct|it|hf)$/i;
@@ -218,113 +218,4 @@ export function compileIndex(entries: Entry[], nonModel: readonly Pick<NonModelN
   index.cues = cueSources(new Set(Object.values(senses).flat()));
   index.source = `${START}${firstCharsAhead(root)}${emit(root, undefined)}${DATE}${END}`;
   return index;
-}
-
-/**
- * The index as the page loads it (knowledge-index.js, a classic script in every frame): the same
- * CompiledIndex, written compactly and rebuilt by a few lines of code in the script itself, so the
- * content script neither grows nor changes.
- * - Entities: one line each — id prefix, vendor and kind as numbers into small tables, the family
- *   as a number, the slug only when it is not the name in lower case, the name, then the entity's
- *   alias keys, each front-coded against the one before (a base-36 digit: how many characters it
- *   shares) and prefixed by `^flags^` when it has flags (its case-kept text then stands for it).
- * - The expression source: the separator class, the size and version slots are written once and
- *   put back by a template (String.raw, so no backslash is doubled).
- */
-export const PACK_FIELD = '|';
-const PACK_LINE = '\n';
-const PACK_FLAG = '^';
-
-export interface PackedIndex {
-  /** Id prefixes (the part before "/"), vendors, kinds. */
-  p: string[];
-  u: string[];
-  k: string[];
-  /** One line per entity (see above). */
-  e: string;
-  /** Keys of the known non-model names, joined by "|". */
-  n: string;
-  /** Version forms, one a line: prefix|suffix|entity|flags (numbers base 36). */
-  f: string;
-  rest: Omit<CompiledIndex, 'v' | 'source' | 'ids' | 'names' | 'vendors' | 'kinds' | 'keys' | 'forms' | 'parents'>;
-}
-
-/** Pieces of the expression source written once in the page script. */
-export const SOURCE_PARTS: Record<string, string> = { S: SEP_CLASS, Z: SIZE, V: VERSION };
-
-/** The slug most ids have: the name in lower case, spaces as hyphens (the decoder does the same). */
-const slugOf = (name: string) => name.toLowerCase().replace(/ /g, '-');
-
-function sharedPrefix(a: string, b: string): number {
-  let n = 0;
-  while (n < 35 && n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n;
-}
-
-export function packIndex(index: CompiledIndex): PackedIndex {
-  const table = (xs: string[]) => [...new Set(xs)];
-  const prefixes = index.ids.map((id) => id.slice(0, id.indexOf('/') + 1));
-  const p = table(prefixes);
-  const u = table(index.vendors);
-  const k = table(index.kinds);
-  const byEntity: string[][] = index.ids.map(() => []);
-  const bad = (s: string) => s.includes(PACK_FIELD) || s.includes(PACK_LINE) || s.startsWith(PACK_FLAG);
-  const notModel: string[] = [];
-  for (const [key, [i, flags, exact]] of Object.entries(index.keys)) {
-    if (i < 0) {
-      if (bad(key) || (exact !== undefined && exact !== key)) throw new Error(`index: non-model name "${key}" cannot be packed`);
-      notModel.push((flags & FLAG_EXACT_CASE ? PACK_FLAG : '') + key);
-      continue;
-    }
-    if (exact !== undefined && exact.toLowerCase() !== key) throw new Error(`index: case-kept text "${exact}" is not its key "${key}"`);
-    byEntity[i].push(flags ? `${PACK_FLAG}${flags}${PACK_FLAG}${exact ?? key}` : key);
-  }
-  const lines = index.ids.map((id, i) => {
-    const slug = id.slice(prefixes[i].length);
-    const name = index.names[i];
-    const keys = byEntity[i].sort((a, b) => (a.replace(/^\^\d+\^/, '') < b.replace(/^\^\d+\^/, '') ? -1 : 1));
-    for (const s of [slug, name, ...keys.map((x) => (x.startsWith(PACK_FLAG) ? x.split(PACK_FLAG)[2] : x))])
-      if (bad(s)) throw new Error(`index: "${s}" holds a character the packed index uses`);
-    let prev = '';
-    const coded = keys.map((x) => {
-      const flagged = x.startsWith(PACK_FLAG);
-      const text = flagged ? x.split(PACK_FLAG)[2] : x;
-      const n = sharedPrefix(prev, text);
-      const out = (flagged ? x.slice(0, x.length - text.length) : '') + n.toString(36) + text.slice(n);
-      prev = text;
-      return out;
-    });
-    const parent = index.parents?.[i] ?? i;
-    const pi = p.indexOf(prefixes[i]);
-    const ui = u.indexOf(index.vendors[i]);
-    const meta = [pi, ui === pi ? '' : ui, k.indexOf(index.kinds[i]), parent === i ? '' : parent].map((x) => x.toString(36)).join(',');
-    return [meta, slug === slugOf(name) ? '' : slug, name, ...coded].join(PACK_FIELD);
-  });
-  const forms = [...new Set(index.forms.map((f) => f.map((x) => (typeof x === 'number' ? x.toString(36) : x)).join(PACK_FIELD)))];
-  for (const f of index.forms) if (f.slice(0, 2).some((x) => bad(x as string) || (x as string).includes(PACK_LINE))) throw new Error(`index: form "${f[0]}" holds a character the packed index uses`);
-  const { v: _v, source: _s, ids: _i, names: _n, vendors: _u, kinds: _k, keys: _y, forms: _f, parents: _p, ...rest } = index;
-  return { p, u, k, e: lines.join(PACK_LINE), n: notModel.join(PACK_FIELD), f: forms.join(PACK_LINE), rest };
-}
-
-/**
- * The page-side decoder of packIndex (plain JS: it runs in knowledge-index.js). The alias table
- * (`keys`) is decoded on first use: a frame where the expression never matches does not build it.
- */
-export const UNPACK_JS = `(d,source)=>{const x={v:2,source,ids:[],names:[],vendors:[],kinds:[],keys:null,forms:d.f.split("\\n").map(l=>{const f=l.split("|");return[f[0],f[1],parseInt(f[2],36),parseInt(f[3],36)]}),parents:[],...d.rest},rows=[];d.e.split("\\n").forEach((l,i)=>{const f=l.split("|"),m=f[0].split(","),n=f[2];x.ids.push(d.p[parseInt(m[0],36)]+(f[1]||n.toLowerCase().replace(/ /g,"-")));x.names.push(n);x.vendors.push(d.u[parseInt(m[1]||m[0],36)]);x.kinds.push(d.k[parseInt(m[2],36)]);x.parents.push(m[3]?parseInt(m[3],36):i);rows.push(f)});Object.defineProperty(x,"keys",{configurable:true,enumerable:true,get(){const keys={};rows.forEach((f,i)=>{let prev="";for(let j=3;j<f.length;j++){let s=f[j],fl=0;if(s[0]==="^"){const e=s.indexOf("^",1);fl=+s.slice(1,e);s=s.slice(e+1)}const t=prev.slice(0,parseInt(s[0],36))+s.slice(1);keys[t.toLowerCase()]=fl&${FLAG_EXACT_CASE | FLAG_PROPER}?[i,fl,t]:[i,fl];prev=t}});if(d.n)for(const k of d.n.split("|"))k[0]==="^"?keys[k.slice(1)]=[-1,${FLAG_NOT_MODEL | FLAG_EXACT_CASE},k.slice(1)]:keys[k]=[-1,${FLAG_NOT_MODEL}];Object.defineProperty(x,"keys",{value:keys,enumerable:true,writable:true,configurable:true});return keys}});return x}`;
-
-/** knowledge-index.js: `globalThis[global] = <the index>`, packed. */
-export function indexScriptFor(index: CompiledIndex, global: string): string {
-  // Each piece of SOURCE_PARTS, and a separator run (the most frequent piece), becomes one
-  // character the source does not use; one replace() on the page puts them back.
-  const pieces: Record<string, string> = { [SEP]: '', ...Object.fromEntries(Object.values(SOURCE_PARTS).map((p) => [p, ''])) };
-  const free = [...' ~!%&,;<>'].filter((c) => !index.source.includes(c));
-  const parts = Object.keys(pieces).sort((a, b) => b.length - a.length);
-  if (free.length < parts.length) throw new Error('index: no free characters to pack the expression source');
-  let source = index.source;
-  const table: Record<string, string> = {};
-  parts.forEach((p, i) => {
-    source = source.split(p).join(free[i]);
-    table[free[i]] = p;
-  });
-  return `globalThis.${global}=((t,s)=>{for(const c in t)s=s.split(c).join(t[c]);return(${UNPACK_JS})(${JSON.stringify(packIndex(index))},s)})(${JSON.stringify(table)},${JSON.stringify(source)});`;
 }

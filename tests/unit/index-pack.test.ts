@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runInNewContext } from 'node:vm';
-import { compileIndex, indexScriptFor, type CompiledIndex } from '../../src/knowledge/compile';
+import { compileIndex, type CompiledIndex } from '../../src/knowledge/compile';
+import { indexScriptFor } from '../../src/knowledge/pack-index';
 import { readKnowledgeDir } from '../../src/knowledge/load';
 import { createMatcher, match } from '../../src/core/matcher';
 
