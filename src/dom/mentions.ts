@@ -1,6 +1,12 @@
 /** The record of one highlighted mention on the page, shared by scanner, hit testing and UI. */
 import type { Match } from '../core/matcher';
 
+/** A StaticRange; a plain record where the class is missing (test DOMs, very old browsers). */
+export const staticRange: (init: StaticRangeInit) => StaticRange =
+  typeof StaticRange === 'function'
+    ? (init) => new StaticRange(init)
+    : (init) => ({ ...init, collapsed: init.startContainer === init.endContainer && init.startOffset === init.endOffset }) as StaticRange;
+
 /**
  * One mention. The highlight holds `statics` (StaticRanges): unlike live Ranges they cost the page
  * nothing when its DOM changes (a live Range is updated on every insertion and removal in its

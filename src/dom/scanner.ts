@@ -12,7 +12,7 @@ import { decide, DEFAULT_STRICTNESS, type Local, type Strictness } from '../core
 import { AI_LEXICONS } from '../core/senses';
 import { match, type Match, type Matcher } from '../core/matcher';
 import type { Highlighter } from './highlighter';
-import { Mention } from './mentions';
+import { Mention, staticRange } from './mentions';
 import { HiddenWatch, ShownCheck } from './shown';
 import { BlockWalker, blockOf, inSkipped, isInline, locate, type TextBlock } from './text-walker';
 import { yieldToPage } from './yield';
@@ -25,12 +25,6 @@ export interface ScannerOptions {
   /** Called after each slice that added mentions. */
   onChange?: () => void;
 }
-
-/** A StaticRange; a plain record where the class is missing (test DOMs, very old browsers). */
-const staticRange: (init: StaticRangeInit) => StaticRange =
-  typeof StaticRange === 'function'
-    ? (init) => new StaticRange(init)
-    : (init) => ({ ...init, collapsed: init.startContainer === init.endContainer && init.startOffset === init.endOffset }) as StaticRange;
 
 /** During a long scan, new highlights are shown at most this often (see above). */
 const COMMIT_INTERVAL_MS = 500;
