@@ -27,6 +27,7 @@ export interface Measured extends Variant {
   timeline: boolean;
   /** News facts in the first view. */
   facts: number;
+  factsInEntry: number;
 }
 
 const all = entries as unknown as Record<string, Entry>;
@@ -102,6 +103,7 @@ function measure(layer: HTMLElement, v: Variant): Measured {
     ...v, height: r.height, width: r.width, scrolls: card.scrollHeight > card.clientHeight + 1,
     statusVisible: inside('.status'), summaryVisible: inside('.summary'), timeline: !!card.querySelector('.timeline'),
     facts: card.querySelectorAll('.facts .fact').length,
+    factsInEntry: all[v.id].facts?.length ?? 0,
   };
 }
 
