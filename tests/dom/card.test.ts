@@ -5,7 +5,7 @@ import { Card, type CardProps } from '../../src/ui/Card';
 import type { Entry, Fact } from '../../src/knowledge/schema';
 
 const src = { url: 'https://example.com/a', title: 'Vendor notes', published: '2026-04-16', retrieved: '2026-11-30' };
-const fact = (value: string, status: Fact<string>['status'] = 'confirmed', asOf = '2026-04-16'): Fact<string> => ({ value, status, asOf, source: src });
+const fact = <T = string,>(value: T, status: Fact<T>['status'] = 'confirmed', asOf = '2026-04-16'): Fact<T> => ({ value, status, asOf, source: src });
 const entry: Entry = {
   id: 'anthropic/claude-opus-4-7',
   name: 'Claude Opus 4.7',
@@ -13,9 +13,9 @@ const entry: Entry = {
   kind: 'model',
   summary: 'An Opus model.',
   aliases: [],
-  lifecycle: fact('ga'),
+  lifecycle: fact('ga' as const),
   released: fact('2026-04-16'),
-  specs: fact({ context: 1_000_000, input: ['text', 'image'], outputModalities: ['text'], openWeights: false }) as Entry['specs'],
+  specs: fact({ context: 1_000_000, input: ['text', 'image'], outputModalities: ['text'], openWeights: false }),
   predecessor: 'anthropic/claude-opus-4-6',
   facts: [fact('Old news.', 'confirmed', '2026-02-01'), fact('Newest news.', 'confirmed', '2026-10-07'), fact('Reported news.', 'reported'), fact('Correction to the seed post: it shipped.')],
   reviewed: '2026-11-30',
