@@ -4,18 +4,23 @@
  * moves is not one. A mention inside a link: the first tap opens the card instead of following
  * the link, a second tap on it follows the link.
  */
+import { CLICK_AFTER_TAP_MS, TAP_SLOP_PX } from '../../core/constants';
 import { mentionAt } from '../hit-test';
 import type { PageSession } from '../session';
 import type { Hover } from './hover';
 
-/** How far (CSS px) a finger may move and still tap. */
-export const TAP_SLOP_PX = 10;
 
 export function initTouch(session: PageSession, hover: Hover, signal: AbortSignal): void {
   const { doc, engine, hl } = session;
   const on = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
     doc.addEventListener(type, fn, { capture: true, signal });
   let down: { id: number; x: number; y: number } | null = null;
+  /** Until when the click a tap makes is not followed (the first tap on a mention in a link). */
+  let holdClickUntil = 0;
+  on('click', (e) => {
+    if (e.timeStamp < holdClickUntil) e.preventDefault();
+    holdClickUntil = 0;
+  });
   on('pointerdown', (e) => {
     down = e.pointerType === 'touch' && e.isPrimary ? { id: e.pointerId, x: e.clientX, y: e.clientY } : null;
   });
@@ -33,14 +38,6 @@ export function initTouch(session: PageSession, hover: Hover, signal: AbortSigna
     const again = hover.intent.current === m;
     if (!again) hover.showNow(m);
     // The first tap on a mention inside a link shows the card; the click it makes is not followed.
-    if (!again && (e.target as Element | null)?.closest?.('a[href]')) suppressNextClick(doc, signal);
+    if (!again && (e.target as Element | null)?.closest?.('a[href]')) holdClickUntil = e.timeStamp + CLICK_AFTER_TAP_MS;
   });
-}
-
-/** Cancel the click that follows this tap (if it comes at once). */
-function suppressNextClick(doc: Document, signal: AbortSignal): void {
-  const stop = new AbortController();
-  signal.addEventListener('abort', () => stop.abort(), { once: true });
-  doc.addEventListener('click', (e) => e.preventDefault(), { capture: true, once: true, signal: stop.signal });
-  setTimeout(() => stop.abort(), 600);
 }
