@@ -9,7 +9,6 @@ import { mentionAt } from '../hit-test';
 import type { PageSession } from '../session';
 import type { Hover } from './hover';
 
-
 export function initTouch(session: PageSession, hover: Hover, signal: AbortSignal): void {
   const { doc, engine, hl } = session;
   const on = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
