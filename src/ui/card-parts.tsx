@@ -113,6 +113,9 @@ export function Links({ e, links, onOpen }: { e: Entry; links: Record<string, En
   );
 }
 
+/** A deprecation or retirement comes with its note ("Replaced by …") in the first view. */
+const noteInStatus = (state: ReturnType<typeof stateOn>) => !!state?.event?.note && (state.value === 'deprecated' || state.value === 'retired');
+
 /** The status for the reader's today, and a note when a non-final status was last reviewed long ago. */
 export function Status({ e, today }: { e: Entry; today: string }) {
   const tr = useTr();
@@ -133,6 +136,7 @@ export function Status({ e, today }: { e: Entry; today: string }) {
           {stale}
         </span>
       )}
+      {noteInStatus(state) && <span class="event-note clamp-1">{state!.event!.note}</span>}
     </p>
   );
 }
@@ -144,7 +148,7 @@ export function StatusSource({ e, today }: { e: Entry; today: string }) {
   if (state?.event)
     return (
       <div class="status-src">
-        {state.event.note && <p class="event-note">{state.event.note}</p>}
+        {state.event.note && !noteInStatus(state) && <p class="event-note">{state.event.note}</p>}
         <p class="fine">
           {tr('statusSource')} <SourceLink f={state.event} /> · {tr('asOf', { date: formatDate(e.reviewed) })}
         </p>
