@@ -157,6 +157,7 @@ describe.each(browsersToTest())('touch in %s', (name) => {
     expect(l.card.left).toBeGreaterThanOrEqual(0);
     expect(l.card.right).toBeLessThanOrEqual(360);
     expectFirstView(l, 'touch');
+    expect(l.facts, 'a news fact in the first view at 360 px too').toBeGreaterThanOrEqual(1);
     // No hover: the card stays after the finger lifts.
     await sleep(1000);
     expect(await cardLayout(page)).not.toBeNull();
