@@ -25,3 +25,7 @@ export const HIGHLIGHT_WINDOW_FROM = 1500;
 export const HIGHLIGHT_WINDOW_UNTIL = 1000;
 /** "Near the viewport": this many viewport heights above and below it, and widths to either side. */
 export const HIGHLIGHT_WINDOW_MARGIN = 2;
+/** A finger that moves further than this (CSS px) between down and up is scrolling, not tapping. */
+export const TAP_SLOP_PX = 10;
+/** The click a tap makes follows within this time (ms); a first tap on a mention in a link holds it back. */
+export const CLICK_AFTER_TAP_MS = 600;

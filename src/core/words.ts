@@ -87,6 +87,13 @@ export const CARD_WORDS = {
   yourNote: 'Your note',
   yourNoteHint: 'From your own knowledge (ModelLens options)',
   announce: '{name}: mention {i} of {n}',
+  contextShort: '{n} context',
+  openWeights: 'open weights',
+  closedWeights: 'closed weights',
+  moreFact: '{n} more fact',
+  moreFacts: '{n} more facts',
+  moreDetails: 'More details',
+  fewerDetails: 'Fewer details',
 } as const;
 
 export type CardWord = keyof typeof CARD_WORDS;

@@ -14,6 +14,7 @@ import { initKeyboard } from './features/keyboard';
 import { initLiveSettings } from './features/live-settings';
 import { initPointer } from './features/pointer';
 import { initPopupRequests } from './features/popup-requests';
+import { initTouch } from './features/touch';
 import { createTour } from './features/tour';
 import { PageSession } from './session';
 
@@ -42,6 +43,7 @@ export async function start(ctx: ContentScriptContext): Promise<void> {
   const hover = initHover(session, signal);
   const tour = createTour(session, hover);
   initPointer(session, hover, signal);
+  initTouch(session, hover, signal);
   initKeyboard(session, hover, tour, signal);
   initPopupRequests(session, tour, signal);
   initLiveSettings(session, bundled, signal);

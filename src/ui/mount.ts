@@ -33,6 +33,8 @@ export class CardHost implements CardApi {
   private stopAuto: (() => void) | null = null;
   private target: CardTarget | null = null;
   private pinned = false;
+  /** "N more facts" opened; kept while the card is pinned, reset for each new card otherwise. */
+  private expanded = false;
   private data: EntryResponse | null = null;
   private compare: Entry | null = null;
   private token = 0;
@@ -95,6 +97,7 @@ export class CardHost implements CardApi {
   async show(target: CardTarget, token: number, focus = false): Promise<void> {
     this.token = token;
     this.target = target;
+    if (!this.pinned) this.expanded = false;
     this.data = null;
     this.compare = null;
     const layer = await this.ensure();
@@ -161,6 +164,11 @@ export class CardHost implements CardApi {
         unknownVersion: t.unknownVersion,
         pinned: this.pinned,
         loading,
+        expanded: this.expanded,
+        onExpand: (v: boolean) => {
+          this.expanded = v;
+          this.paint(false);
+        },
         onPin: () => this.handlers.onPin(!this.pinned),
         onClose: () => this.handlers.onClose(),
         onOpen: (id: string) => void this.open(id),
@@ -191,7 +199,9 @@ export class CardHost implements CardApi {
             padding: VIEWPORT_PADDING,
             apply({ availableHeight }) {
               const card = layer.firstElementChild as HTMLElement | null;
-              if (card) card.style.maxHeight = `${Math.max(120, availableHeight)}px`;
+              // Never more than 60% of the viewport (card.css), nor more than the room there is.
+              const room = Math.min(availableHeight, Math.round((layer.ownerDocument.defaultView ?? window).innerHeight * 0.6));
+              if (card) card.style.maxHeight = `${Math.max(120, room)}px`;
             },
           }),
         ],
@@ -208,6 +218,7 @@ export class CardHost implements CardApi {
     this.target = null;
     this.compare = null;
     this.pinned = false;
+    this.expanded = false;
     this.token++;
     this.stopAuto?.();
     this.stopAuto = null;

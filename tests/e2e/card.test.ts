@@ -1,6 +1,7 @@
 /**
  * The card in real browsers: hover intent timing, the card staying while hovered, Esc, the
- * keyboard tour, viewport edges, a dark page, compare, and an axe-core accessibility check.
+ * keyboard tour, viewport edges, a dark page, compare, and an axe-core accessibility check of the
+ * compact and the expanded card (the compact card's own tests: compact-card.test.ts).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
@@ -126,20 +127,28 @@ describe.each(browsersToTest())('card in %s', (name) => {
     await waitNoCard(page);
   });
 
-  it('passes an axe-core accessibility check with the card open', async () => {
+  it('passes an axe-core accessibility check with the card open, compact and expanded', async () => {
     await hover(page, 'Mythos');
     await waitCard(page, /Anthropic/);
     await page.evaluate(axeSource);
-    const result = await page.evaluate(async () => {
-      type Res = { violations: { id: string; nodes: unknown[] }[]; passes: { id: string }[] };
-      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<Res> } }).axe;
-      const r = await axe.run({ include: { fromShadowDom: ['modellens-ui', '.card'] } }, {});
-      return { violations: r.violations.map((v) => `${v.id} (${v.nodes.length})`), passes: r.passes.map((p) => p.id) };
-    });
-    expect(result.violations).toEqual([]);
+    const check = () =>
+      page.evaluate(async () => {
+        type Res = { violations: { id: string; nodes: unknown[] }[]; passes: { id: string }[] };
+        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<Res> } }).axe;
+        const r = await axe.run({ include: { fromShadowDom: ['modellens-ui', '.card'] } }, {});
+        return { violations: r.violations.map((v) => `${v.id} (${v.nodes.length})`), passes: r.passes.map((p) => p.id) };
+      });
+    const compact = await check();
+    expect(compact.violations).toEqual([]);
     // The card itself was checked (inside the shadow root), not an empty selection.
-    expect(result.passes.length).toBeGreaterThan(10);
-    expect(result.passes).toContain('aria-dialog-name');
+    expect(compact.passes.length).toBeGreaterThan(10);
+    expect(compact.passes).toContain('aria-dialog-name');
+    // "N more facts" opens the rest: every fact, specs, related entries.
+    await page.evaluate(() => (document.querySelector('modellens-ui')!.shadowRoot!.querySelector('button.more') as HTMLButtonElement).click());
+    await page.waitForFunction(() => !!document.querySelector('modellens-ui')?.shadowRoot?.querySelector('.more-body:not([hidden]) .links'));
+    const expanded = await check();
+    expect(expanded.violations).toEqual([]);
+    expect(expanded.passes).toContain('aria-valid-attr-value'); // aria-expanded / aria-controls
     await page.keyboard.press('Escape');
     await waitNoCard(page);
   });
@@ -150,7 +159,8 @@ describe.each(browsersToTest())('card in %s', (name) => {
     await page.keyboard.press('KeyN');
     await page.keyboard.up('Shift');
     await page.keyboard.up('Alt');
-    await waitCard(page, /Mythos/);
+    // The loaded card (its full name), which takes focus; while loading it shows "Mythos" as written.
+    await waitCard(page, /Claude Mythos/);
     const state = await page.evaluate(() => {
       const root = document.querySelector('modellens-ui')!.shadowRoot!;
       const active = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('modellens-active')!;

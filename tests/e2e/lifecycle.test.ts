@@ -59,8 +59,11 @@ describe.each(browsersToTest())('lifecycle for a fixed today in %s', (name) => {
   });
   afterAll(async () => browser?.close());
 
-  /** Hover a mention and return the card's text once it shows `name`; then move away until it closes. */
-  async function cardFor(text: string): Promise<string> {
+  /**
+   * Hover a mention and return the card's text once it shows `name`; then move away until it
+   * closes. `expand`: open "N more facts" first (API snapshots are one step away).
+   */
+  async function cardFor(text: string, expand = false): Promise<string> {
     const at = await rangeCenter(page, text);
     if (!at) throw new Error(`no highlight "${text}"`);
     await page.mouse.move(at.x, at.y, { steps: 3 });
@@ -72,6 +75,10 @@ describe.each(browsersToTest())('lifecycle for a fixed today in %s', (name) => {
       POLL,
       text,
     );
+    if (expand) {
+      await page.evaluate(() => (document.querySelector('modellens-ui')!.shadowRoot!.querySelector('button.more') as HTMLButtonElement).click());
+      await page.waitForFunction(() => document.querySelector('modellens-ui')!.shadowRoot!.querySelector('button.more')?.getAttribute('aria-expanded') === 'true', POLL);
+    }
     const out = (await cardText(page)) ?? '';
     await page.mouse.move(5, 5, { steps: 2 });
     await page.waitForFunction(() => {
@@ -120,8 +127,12 @@ describe.each(browsersToTest())('lifecycle for a fixed today in %s', (name) => {
     const card = await cardFor('Acme Rocket 3');
     expect(card).toContain('Retired 28 Oct 2025');
     expect(statusOf(card)).not.toContain('scheduled');
-    expect(card).toContain('Snapshot rocket-3-20240620: Retired 1 Mar 2025');
     expect(card).not.toContain('may have changed');
+    // The compact card leaves API snapshots to "N more facts".
+    expect(card).not.toContain('Snapshot rocket-3-20240620');
+    const expanded = await cardFor('Acme Rocket 3', true);
+    expect(expanded).toContain('Snapshot rocket-3-20240620: Retired 1 Mar 2025');
+    expect(statusOf(expanded)).toContain('Retired 28 Oct 2025');
   });
 
   it('a lifecycle last reviewed more than 120 days before today may have changed', async () => {

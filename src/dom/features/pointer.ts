@@ -1,4 +1,4 @@
-/** Pointer input: hover (one hit test per frame at most), a tap shows at once, a click elsewhere closes. */
+/** Mouse and pen: hover (one hit test per frame at most), a click elsewhere closes. Touch: ./touch.ts. */
 import { mentionAt } from '../hit-test';
 import type { PageSession } from '../session';
 import type { Hover } from './hover';
@@ -14,7 +14,7 @@ export function initPointer(session: PageSession, hover: Hover, signal: AbortSig
         session.ctx.requestAnimationFrame(() => {
           const ev = pending;
           pending = null;
-          if (!ev || signal.aborted) return;
+          if (!ev || signal.aborted || ev.pointerType === 'touch') return;
           if (hover.card.contains(ev.target as Node)) return;
           hover.intent.pointerAt(at(ev.clientX, ev.clientY));
         });
@@ -25,10 +25,8 @@ export function initPointer(session: PageSession, hover: Hover, signal: AbortSig
   doc.addEventListener(
     'pointerdown',
     (e: PointerEvent) => {
-      if (hover.card.contains(e.target as Node)) return;
-      const m = at(e.clientX, e.clientY);
-      if (m && e.pointerType === 'touch') hover.intent.showNow(m);
-      else if (!m && hover.intent.current) hover.intent.close();
+      if (e.pointerType === 'touch' || hover.card.contains(e.target as Node)) return;
+      if (hover.intent.current && !at(e.clientX, e.clientY)) hover.intent.close();
     },
     { capture: true, signal },
   );
