@@ -25,3 +25,5 @@ export const HIGHLIGHT_WINDOW_FROM = 1500;
 export const HIGHLIGHT_WINDOW_UNTIL = 1000;
 /** "Near the viewport": this many viewport heights above and below it, and widths to either side. */
 export const HIGHLIGHT_WINDOW_MARGIN = 2;
+/** How long the notice after a context-menu action ("… won't be highlighted — Undo") stays. */
+export const TOAST_MS = 10_000;

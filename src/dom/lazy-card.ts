@@ -8,6 +8,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { LookupHit } from '../core/lookup';
+import type { MenuDone } from '../messaging/protocol';
 import type { CardApi as Card, CardHandlers, CardModule, CardTarget } from '../ui/card-api';
 
 /** The global the card script sets in the content-script world (entrypoints/card.ts). */
@@ -62,6 +64,14 @@ export class LazyCard implements Card {
   announce(text: string): Promise<void> {
     if (this.#real) return this.#real.announce(text);
     return this.#load().then((c) => c?.announce(text));
+  }
+
+  lookup(text: string): Promise<LookupHit | null> {
+    return this.#load().then((c) => c?.lookup(text) ?? null);
+  }
+
+  toast(done: MenuDone, undo: () => void): Promise<void> {
+    return this.#load().then((c) => c?.toast(done, undo));
   }
 
   setPinned(pinned: boolean): void {
