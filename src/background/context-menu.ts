@@ -8,34 +8,17 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { sendToTab } from '../messaging/client';
-import type { MenuContext, MenuDone } from '../messaging/protocol';
+import type { MenuDone } from '../messaging/protocol';
 import { aliasKey } from '../core/normalize';
 import { updateSettings } from '../settings/items';
 import { setSiteEnabled } from '../settings/schema';
 import { menusForTests } from './menu-e2e';
+import { menusApi, type ClickInfo, type ClickTab, type CreateProps, type MenusApi } from './menus-api';
 
 export const MENU_IDS = { lookup: 'modellens-lookup', mute: 'modellens-mute', site: 'modellens-site' } as const;
 
 /** A report older than this when the menu shows is from an earlier right-click (Firefox onShown). */
 const STALE_MS = 3000;
-
-type CreateProps = { id: string; title: string; contexts: string[]; visible?: boolean };
-type ClickInfo = { menuItemId: string | number; selectionText?: string; frameId?: number };
-type ClickTab = { id?: number } | undefined;
-/** The slice of `menus` (Firefox) / `contextMenus` (Chrome) used here. */
-export interface MenusApi {
-  create(props: CreateProps, cb?: () => void): unknown;
-  update(id: string, props: { title?: string; visible?: boolean }): Promise<void>;
-  removeAll(): Promise<void>;
-  refresh?(): Promise<void>;
-  onClicked: { addListener(fn: (info: ClickInfo, tab?: ClickTab) => void): void };
-  onShown?: { addListener(fn: (info: unknown, tab?: ClickTab) => void): void };
-}
-
-export function menusApi(): MenusApi | undefined {
-  const b = browser as unknown as { menus?: MenusApi; contextMenus?: MenusApi };
-  return b.menus ?? b.contextMenus;
-}
 
 const msg = (key: 'menu.lookup' | 'menu.mute' | 'menu.siteOff', subs: Record<string, string> = {}) =>
   (i18n.t as (k: string) => string)(key).replace(/\{(\w+)\}/g, (m, k: string) => subs[k] ?? m);
@@ -51,7 +34,10 @@ export function menuItems(): CreateProps[] {
   ];
 }
 
-interface Report extends MenuContext {
+/** What the page reported at the last right-click in a tab: the mention's entry name, if any. */
+interface Report {
+  name: string | null;
+  host: string;
   frameId: number;
   at: number;
 }
@@ -71,16 +57,16 @@ export class ContextMenu {
   }
 
   /** The page reported what is under the pointer in tab `tabId`. */
-  async report(ctx: MenuContext, tabId: number, frameId: number): Promise<void> {
-    this.reports.set(tabId, { ...ctx, frameId, at: Date.now() });
-    await this.apply(ctx.mention?.name ?? null, !!ctx.mention && !!ctx.host);
+  async report(name: string | null, host: string, tabId: number, frameId: number): Promise<void> {
+    this.reports.set(tabId, { name, host, frameId, at: Date.now() });
+    await this.apply(name, !!name && !!host);
   }
 
   /** Firefox, as the menu opens: a report from an earlier right-click (or another tab) no longer applies. */
   async onShown(tabId: number | undefined): Promise<void> {
     const r = tabId === undefined ? undefined : this.reports.get(tabId);
     const fresh = r && Date.now() - r.at < STALE_MS ? r : null;
-    await this.apply(fresh?.mention?.name ?? null, !!fresh?.mention && !!fresh.host);
+    await this.apply(fresh?.name ?? null, !!fresh?.name && !!fresh.host);
   }
 
   private async apply(mute: string | null, site: boolean): Promise<void> {
@@ -102,8 +88,8 @@ export class ContextMenu {
       return;
     }
     const r = this.reports.get(tabId);
-    if (!r?.mention) return;
-    const done: MenuDone = info.menuItemId === MENU_IDS.mute ? { action: 'mute', term: r.mention.name } : { action: 'site', term: r.host };
+    if (!r?.name) return;
+    const done: MenuDone = info.menuItemId === MENU_IDS.mute ? { action: 'mute', term: r.name } : { action: 'site', term: r.host };
     if (info.menuItemId !== MENU_IDS.mute && info.menuItemId !== MENU_IDS.site) return;
     await applyMenuAction(done, false);
     await sendToTab(tabId, { type: 'menuDone', ...done }, { frameId: r.frameId }).catch(() => undefined);

@@ -6,7 +6,7 @@
  * info and tab the browser would pass.
  */
 import { browser } from 'wxt/browser';
-import type { MenusApi } from './context-menu';
+import type { MenusApi } from './menus-api';
 
 type Click = Parameters<Parameters<MenusApi['onClicked']['addListener']>[0]>;
 

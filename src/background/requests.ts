@@ -30,7 +30,9 @@ export function serveRequests(userReady: Promise<unknown>, settingsReady: Promis
       return undefined;
     },
     menuContext: (msg, sender) => {
-      if (sender.tab?.id !== undefined) void menu?.report({ mention: msg.mention, host: msg.host }, sender.tab.id, sender.frameId ?? 0);
+      // Named as the knowledge names the entry ("Claude Opus 4.6"), which mutes every wording of it.
+      const name = msg.mention ? (getEntry(msg.mention.entityId).entry?.name ?? msg.mention.alias) : null;
+      if (sender.tab?.id !== undefined) void menu?.report(name, msg.host, sender.tab.id, sender.frameId ?? 0);
       return undefined;
     },
     menuUndo: (msg) => applyMenuAction({ action: msg.action, term: msg.term }, true),

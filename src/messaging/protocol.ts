@@ -66,7 +66,8 @@ export type BackgroundProtocol = {
 
 /** What is under the pointer when the context menu opens. */
 export interface MenuContext {
-  mention: { entityId: string; name: string } | null;
+  /** The highlighted mention: its entity and the text as written. */
+  mention: { entityId: string; alias: string } | null;
   host: string;
 }
 
@@ -123,10 +124,10 @@ function isMenuDone(x: object): boolean {
   return (m.action === 'mute' || m.action === 'site') && typeof m.term === 'string';
 }
 
+/** Only the extension's own background reaches a content script's onMessage: the type is enough. */
 export function isMenuRequest(x: unknown): x is MenuRequest {
-  if (!x || typeof x !== 'object') return false;
-  const t = (x as { type?: unknown }).type;
-  return (t === 'menuLookup' && typeof (x as { query?: unknown }).query === 'string') || (t === 'menuDone' && isMenuDone(x));
+  const t = (x as { type?: unknown } | null)?.type;
+  return t === 'menuLookup' || t === 'menuDone';
 }
 
 export function isContentRequest(x: unknown): x is ContentRequest {

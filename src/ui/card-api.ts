@@ -25,6 +25,14 @@ export interface PageReads {
   publishDate(): string | null;
   /** The element that has keyboard focus (given back when the card closes). */
   focused(): HTMLElement | null;
+  /** Where a looked-up selection is: the focused text field, else the selected text. */
+  selection(): Range;
+}
+
+/** A looked-up selection: the entry it names (or null) and where the card shows. */
+export interface CardLookup {
+  hit: LookupHit | null;
+  ranges: Range[];
 }
 
 export interface CardHandlers {
@@ -36,8 +44,6 @@ export interface CardHandlers {
   onPointerInCard(inside: boolean): void;
   /** The page's matcher (bundled and the user's knowledge), for looking up a selection. */
   matcher(): Matcher;
-  /** Open the knowledge browser with `query`. */
-  search(query: string): void;
 }
 
 /** The card as the content script drives it. */
@@ -50,9 +56,9 @@ export interface CardApi {
   hide(): void;
   destroy(): void;
   /** The entry a selected text names (context menu "Look up"), or null. */
-  lookup(text: string): Promise<LookupHit | null>;
-  /** A short notice of a context-menu action with an Undo button. */
-  toast(done: MenuDone, undo: () => void): Promise<void>;
+  lookup(text: string): Promise<CardLookup | null>;
+  /** A short notice of a context-menu action with an Undo button (which asks the background to undo it). */
+  toast(done: MenuDone): Promise<void>;
   /** Is `node` part of the card (its events are not the page's)? */
   contains(node: Node | null): boolean;
 }

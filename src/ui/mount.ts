@@ -7,11 +7,12 @@ import { h, render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CARD_OFFSET, VIEWPORT_PADDING } from '../core/constants';
+import { sendToBackground } from '../messaging/client';
 import type { EntryResponse, MenuDone } from '../messaging/protocol';
-import { lookupSelection, type LookupHit } from '../core/lookup';
+import { lookupSelection } from '../core/lookup';
 import { LookupMiss } from './LookupMiss';
 import { showToast } from './toast';
-import type { CardApi, CardHandlers, CardTarget, PageReads } from './card-api';
+import type { CardApi, CardHandlers, CardLookup, CardTarget, PageReads } from './card-api';
 import type { Entry } from '../knowledge/schema';
 import { timelineNote } from '../core/timeline';
 import { localDay } from '../core/lifecycle';
@@ -123,12 +124,13 @@ export class CardHost implements CardApi {
     if (this.live) this.live.textContent = text;
   }
 
-  async lookup(text: string): Promise<LookupHit | null> {
-    return lookupSelection(text, this.handlers.matcher());
+  async lookup(text: string): Promise<CardLookup> {
+    return { hit: lookupSelection(text, this.handlers.matcher()), ranges: [this.page.selection()] };
   }
 
   /** A notice after a context-menu action, with Undo. */
-  async toast(done: MenuDone, undo: () => void): Promise<void> {
+  async toast(done: MenuDone): Promise<void> {
+    const undo = () => void sendToBackground({ type: 'menuUndo', action: done.action, term: done.term }).catch(() => undefined);
     const layer = await this.ensure();
     const text = done.action === 'mute' ? tr('toastMuted', { name: done.term }) : tr('toastSiteOff', { host: done.term });
     const timer = (fn: () => void, ms: number) => this.ctx.setTimeout(fn, ms);
@@ -190,7 +192,7 @@ export class CardHost implements CardApi {
   private paintMiss(query: string): void {
     const layer = this.layer!;
     const close = () => this.handlers.onClose();
-    render(h(LookupMiss, { tr, query, onSearch: () => this.handlers.search(query), onClose: close }), layer);
+    render(h(LookupMiss, { tr, query, onSearch: () => void sendToBackground({ type: 'openKnowledge', query }).catch(() => undefined), onClose: close }), layer);
     layer.hidden = false;
   }
 

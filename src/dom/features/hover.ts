@@ -42,7 +42,6 @@ export function initHover(session: PageSession, signal: AbortSignal, makeCard = 
     },
     onPointerInCard: (inside) => intent.pointerInCard(inside),
     matcher: () => session.matcher,
-    search: (query) => void sendToBackground({ type: 'openKnowledge', query }).catch(() => undefined),
   });
   /** Set while the next card shown is to take focus. */
   let focusNext = false;
