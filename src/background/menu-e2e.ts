@@ -22,16 +22,26 @@ export function menusForTests(menus: MenusApi): MenusApi {
   const created: unknown[] = [];
   const state: Record<string, { title?: string; visible?: boolean }> = {};
   const clicks: Array<(...a: Click) => void> = [];
+  /** What the browser refused (a create's lastError, an update's rejection). */
+  const errors: string[] = [];
+  const lastError = () => (browser.runtime as { lastError?: { message?: string } }).lastError;
   const api: MenusApi = {
     ...menus,
     create: (props, cb) => {
       created.push(structuredClone(props));
       state[props.id] = { title: props.title, visible: props.visible ?? true };
-      return menus.create(props, cb);
+      return menus.create(props, () => {
+        const e = lastError();
+        if (e) errors.push(`create ${props.id}: ${e.message}`);
+        cb?.();
+      });
     },
     update: (id, props) => {
       state[id] = { ...state[id], ...props };
-      return menus.update(id, props);
+      return menus.update(id, props).catch((e: unknown) => {
+        errors.push(`update ${id}: ${String(e)}`);
+        throw e;
+      });
     },
     removeAll: () => {
       created.length = 0;
@@ -49,7 +59,7 @@ export function menusForTests(menus: MenusApi): MenusApi {
   browser.runtime.onMessage.addListener(((m: unknown, _s: unknown, respond: (r: unknown) => void) => {
     const msg = m as E2eMenuMessage;
     if (msg?.type !== 'e2eMenu') return undefined;
-    if (msg.op === 'items') respond({ created, state });
+    if (msg.op === 'items') respond({ created, state, errors });
     else {
       for (const fn of clicks) fn(msg.info!, { id: msg.tabId });
       respond(true);

@@ -23,6 +23,8 @@ const ALL = ['Claude Opus 4.6', 'GPT-5.4'];
 interface MenuState {
   created: Array<{ id: string; title: string; contexts: string[]; visible?: boolean }>;
   state: Record<string, { title?: string; visible?: boolean }>;
+  /** What the browser refused: a create's lastError, an update's rejection. */
+  errors: string[];
 }
 
 /** Ask the background (from an extension page) through the e2e hook. */
@@ -214,5 +216,9 @@ describe.each(browsersToTest())('context menu in %s', (name) => {
     expect(await until(() => toast(page), (t) => t !== null)).toContain('Highlighting is off on 127.0.0.1');
     await toast(page, true);
     expect(await until(() => highlightTexts(page), (h) => h.length === 2)).toEqual(ALL);
+  });
+
+  it('the browser took every create and update without an error', async () => {
+    expect((await items()).errors).toEqual([]);
   });
 });
