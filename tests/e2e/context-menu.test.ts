@@ -17,7 +17,6 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-const POLL = { polling: 100, timeout: 15_000 } as const;
 const ALL = ['Claude Opus 4.6', 'GPT-5.4'];
 
 interface MenuState {
