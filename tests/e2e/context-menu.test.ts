@@ -209,8 +209,8 @@ describe.each(browsersToTest())('context menu in %s', (name) => {
     await until(items, (m) => m.state['modellens-site']?.visible === true);
     await click({ menuItemId: 'modellens-site' });
     expect(await until(() => highlightTexts(page), (h) => h.length === 0)).toEqual([]);
-    // The other tab is on another host and keeps its highlights.
-    expect(await highlightTexts(other)).toEqual(ALL);
+    // The other tab is on another host and still highlights (after the rescan every settings change brings).
+    expect(await until(() => highlightTexts(other), (h) => h.length === 2)).toEqual(ALL);
     expect(((await storageGet(ext, 'settings')) as { deny: string[] }).deny).toEqual(['127.0.0.1']);
     expect(await until(() => toast(page), (t) => t !== null)).toContain('Highlighting is off on 127.0.0.1');
     await toast(page, true);
