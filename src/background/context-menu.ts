@@ -87,10 +87,11 @@ export class ContextMenu {
       if (info.selectionText) await sendToTab(tabId, { type: 'menuLookup', query: info.selectionText }, { frameId: info.frameId ?? 0 }).catch(() => undefined);
       return;
     }
+    if (info.menuItemId !== MENU_IDS.mute && info.menuItemId !== MENU_IDS.site) return;
+    // The page's report of this right-click: the mention's entry name and the site.
     const r = this.reports.get(tabId);
     if (!r?.name) return;
     const done: MenuDone = info.menuItemId === MENU_IDS.mute ? { action: 'mute', term: r.name } : { action: 'site', term: r.host };
-    if (info.menuItemId !== MENU_IDS.mute && info.menuItemId !== MENU_IDS.site) return;
     await applyMenuAction(done, false);
     await sendToTab(tabId, { type: 'menuDone', ...done }, { frameId: r.frameId }).catch(() => undefined);
   }
