@@ -29,7 +29,8 @@ export default defineConfig({
     action: { default_title: 'ModelLens', default_icon: { 16: icons[16], 32: icons[32] } },
     // storage: settings and the user's own knowledge (storage.local). Nothing else: the popup
     // reaches the tab's content script by message, which needs no "tabs" or "activeTab".
-    permissions: ['storage'],
+    // contextMenus (Chrome) / menus (Firefox): "Look up ‹selection› in ModelLens", "Don't highlight …".
+    permissions: ['storage', browser === 'firefox' ? 'menus' : 'contextMenus'],
     // The card UI, loaded by the content script on the first card (src/dom/lazy-card.ts).
     web_accessible_resources: [{ resources: ['card.js'], matches: ['<all_urls>'] }],
     commands: {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { forwardTourCommands } from '@/src/background/commands';
+import { initContextMenu } from '@/src/background/context-menu';
 import { followUserKnowledge } from '@/src/background/knowledge';
 import { serveRequests } from '@/src/background/requests';
 import { repairSettings } from '@/src/settings/items';
@@ -11,6 +12,7 @@ export default defineBackground(() => {
   // Migrated and repaired once here; pages then read the stored settings through pageSetup.
   const settingsReady = repairSettings().catch(() => undefined);
   void browser.action.setBadgeBackgroundColor({ color: '#5b3cf0' }).catch(() => undefined);
-  browser.runtime.onMessage.addListener(serveRequests(userReady, settingsReady));
+  const menu = initContextMenu();
+  browser.runtime.onMessage.addListener(serveRequests(userReady, settingsReady, menu));
   forwardTourCommands();
 });

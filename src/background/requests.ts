@@ -9,6 +9,7 @@ import { getEntry } from '../knowledge/store';
 import { badgeText } from '../settings/apply';
 import { loadSettings, userIndexItem } from '../settings/items';
 import { readerToday } from '../settings/today';
+import { applyMenuAction, type ContextMenu } from './context-menu';
 
 /** Settings (validated field by field) and the stored merged index, for a content script. */
 async function pageSetup(): Promise<PageSetup> {
@@ -17,7 +18,7 @@ async function pageSetup(): Promise<PageSetup> {
 }
 
 /** Answer pages once the user's entries (`userReady`) and repaired settings (`settingsReady`) are in. */
-export function serveRequests(userReady: Promise<unknown>, settingsReady: Promise<unknown>) {
+export function serveRequests(userReady: Promise<unknown>, settingsReady: Promise<unknown>, menu: ContextMenu | null = null) {
   return serve<BackgroundProtocol>(isBackgroundRequest, {
     getEntry: (msg) => userReady.then(async () => ({ ...getEntry(msg.id), today: await readerToday() })),
     pageSetup: () => settingsReady.then(pageSetup),
@@ -28,5 +29,16 @@ export function serveRequests(userReady: Promise<unknown>, settingsReady: Promis
         void browser.action.setBadgeText({ tabId: sender.tab.id, text: badgeText(msg.count) }).catch(() => undefined);
       return undefined;
     },
+    menuContext: (msg, sender) => {
+      // Named as the knowledge names the entry ("Claude Opus 4.6"), which mutes every wording of it.
+      const name = msg.mention ? (getEntry(msg.mention.entityId).entry?.name ?? msg.mention.alias) : null;
+      if (sender.tab?.id !== undefined) void menu?.report(name, msg.host, sender.tab.id, sender.frameId ?? 0);
+      return undefined;
+    },
+    menuUndo: (msg) => applyMenuAction({ action: msg.action, term: msg.term }, true),
+    openKnowledge: (msg) =>
+      browser.tabs
+        .create({ url: (browser.runtime.getURL as (p: string) => string)(`/knowledge.html?q=${encodeURIComponent(msg.query.slice(0, 200))}`) })
+        .then(() => true, () => false),
   });
 }

@@ -29,3 +29,5 @@ export const HIGHLIGHT_WINDOW_MARGIN = 2;
 export const TAP_SLOP_PX = 10;
 /** The click a tap makes follows within this time (ms); a first tap on a mention in a link holds it back. */
 export const CLICK_AFTER_TAP_MS = 600;
+/** How long the notice after a context-menu action ("… won't be highlighted — Undo") stays. */
+export const TOAST_MS = 10_000;

@@ -8,7 +8,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { CardApi as Card, CardHandlers, CardModule, CardTarget } from '../ui/card-api';
+import type { MenuDone } from '../messaging/protocol';
+import type { CardApi as Card, CardHandlers, CardLookup, CardModule, CardTarget } from '../ui/card-api';
 
 /** The global the card script sets in the content-script world (entrypoints/card.ts). */
 export const CARD_GLOBAL = '__MODELLENS_CARD__';
@@ -62,6 +63,14 @@ export class LazyCard implements Card {
   announce(text: string): Promise<void> {
     if (this.#real) return this.#real.announce(text);
     return this.#load().then((c) => c?.announce(text));
+  }
+
+  lookup(text: string): Promise<CardLookup | null> {
+    return this.#load().then((c) => c && c.lookup(text));
+  }
+
+  toast(done: MenuDone): Promise<void> {
+    return this.#load().then((c) => c?.toast(done));
   }
 
   setPinned(pinned: boolean): void {

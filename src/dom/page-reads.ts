@@ -13,8 +13,20 @@ function pageIsDark(doc: Document): boolean {
   return doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
 }
 
+/** Where a looked-up selection is: the focused text field (its selection is not the page's), else the selected text. */
+function selectionRange(doc: Document): Range {
+  const r = doc.createRange();
+  const el = doc.activeElement;
+  const sel = doc.getSelection();
+  if (el && (el.localName === 'textarea' || el.localName === 'input')) r.selectNode(el);
+  else if (sel?.rangeCount) return sel.getRangeAt(0).cloneRange();
+  else r.selectNodeContents(doc.body);
+  return r;
+}
+
 export function pageReads(doc: Document): PageReads {
   return {
+    selection: () => selectionRange(doc),
     dark: () => pageIsDark(doc),
     publishDate: () => readPublishDate(doc),
     focused: () => doc.activeElement as HTMLElement | null,

@@ -7,6 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CompiledIndex } from '../core/index-format';
 import { loadPageSetup } from '../settings/page';
 import { initBadge } from './features/badge';
+import { initContextMenu } from './features/context-menu';
 import { initFirstMention } from './features/first-mention';
 import { chooseHighlighter, initHighlightStyle } from './features/highlighting';
 import { initHover } from './features/hover';
@@ -46,6 +47,7 @@ export async function start(ctx: ContentScriptContext): Promise<void> {
   initTouch(session, hover, signal);
   initKeyboard(session, hover, tour, signal);
   initPopupRequests(session, tour, signal);
+  initContextMenu(session, hover, signal);
   initLiveSettings(session, bundled, signal);
   ctx.onInvalidated(() => session.dispose());
 

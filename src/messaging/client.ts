@@ -3,7 +3,10 @@
  * messaging API: requests are checked against their protocol map, replies come back typed.
  */
 import { browser } from 'wxt/browser';
-import type { BackgroundProtocol, ContentProtocol, Message, Protocol, Reply } from './protocol';
+import type { BackgroundProtocol, ContentProtocol, MenuProtocol, Message, Protocol, Reply } from './protocol';
+
+/** Everything a tab's content script answers. */
+type TabProtocol = ContentProtocol & MenuProtocol;
 
 /** Ask the background. */
 export function sendToBackground<K extends keyof BackgroundProtocol & string>(
@@ -13,11 +16,11 @@ export function sendToBackground<K extends keyof BackgroundProtocol & string>(
 }
 
 /** Ask a tab's content script (the popup and the background's keyboard commands). */
-export function sendToTab<K extends keyof ContentProtocol & string>(
+export function sendToTab<K extends keyof TabProtocol & string>(
   tabId: number,
-  msg: Message<ContentProtocol, K>,
+  msg: Message<TabProtocol, K>,
   options?: { frameId?: number },
-): Promise<Reply<ContentProtocol, K> | undefined> {
+): Promise<Reply<TabProtocol, K> | undefined> {
   return options ? browser.tabs.sendMessage(tabId, msg, options) : browser.tabs.sendMessage(tabId, msg);
 }
 

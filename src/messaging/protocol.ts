@@ -56,6 +56,33 @@ export type BackgroundProtocol = {
   /** A frame's mention count changed (the action badge shows the top frame's count). */
   mentionCount: { request: { count: number }; reply: void };
   pageSetup: { request: Record<never, never>; reply: PageSetup };
+  /** At right-click: the highlighted mention under the pointer, if any (the context menu shows what applies). */
+  menuContext: { request: MenuContext; reply: void };
+  /** Undo of a context-menu action, from the card's toast. */
+  menuUndo: { request: MenuDone; reply: boolean };
+  /** Open the knowledge browser with a search (the card's "Not in the knowledge"). */
+  openKnowledge: { request: { query: string }; reply: boolean };
+};
+
+/** What is under the pointer when the context menu opens. */
+export interface MenuContext {
+  /** The highlighted mention: its entity and the text as written. */
+  mention: { entityId: string; alias: string } | null;
+  host: string;
+}
+
+/** A context-menu action done: a term muted, or highlighting switched off on a site (`term`: the host). */
+export interface MenuDone {
+  action: 'mute' | 'site';
+  term: string;
+}
+
+/** background → the content script of the frame the context menu was opened in. */
+export type MenuProtocol = {
+  /** "Look up ‹selection› in ModelLens": show the card for the selected text. */
+  menuLookup: { request: { query: string }; reply: boolean };
+  /** Say what was done, with an undo. */
+  menuDone: { request: MenuDone; reply: boolean };
 };
 
 /** background / popup → content script (the tab's top frame answers). */
@@ -77,11 +104,30 @@ export type Reply<P extends Protocol, K extends keyof P> = P[K]['reply'];
 
 export type BackgroundRequest = Message<BackgroundProtocol>;
 export type ContentRequest = Message<ContentProtocol>;
+export type MenuRequest = Message<MenuProtocol>;
 
 export function isBackgroundRequest(x: unknown): x is BackgroundRequest {
   if (!x || typeof x !== 'object') return false;
   const m = x as { type?: unknown; id?: unknown; count?: unknown };
-  return (m.type === 'getEntry' && typeof m.id === 'string') || (m.type === 'mentionCount' && typeof m.count === 'number') || m.type === 'pageSetup';
+  return (
+    (m.type === 'getEntry' && typeof m.id === 'string') ||
+    (m.type === 'mentionCount' && typeof m.count === 'number') ||
+    m.type === 'pageSetup' ||
+    (m.type === 'menuContext' && typeof (x as { host?: unknown }).host === 'string') ||
+    (m.type === 'menuUndo' && isMenuDone(x)) ||
+    (m.type === 'openKnowledge' && typeof (x as { query?: unknown }).query === 'string')
+  );
+}
+
+function isMenuDone(x: object): boolean {
+  const m = x as { action?: unknown; term?: unknown };
+  return (m.action === 'mute' || m.action === 'site') && typeof m.term === 'string';
+}
+
+/** Only the extension's own background reaches a content script's onMessage: the type is enough. */
+export function isMenuRequest(x: unknown): x is MenuRequest {
+  const t = (x as { type?: unknown } | null)?.type;
+  return t === 'menuLookup' || t === 'menuDone';
 }
 
 export function isContentRequest(x: unknown): x is ContentRequest {

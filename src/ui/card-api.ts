@@ -5,11 +5,14 @@
  * src/dom/page-reads.ts (bundled with the card script, which is loaded only on the first card).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { EntryResponse, EntrySummary } from '../messaging/protocol';
+import type { LookupHit } from '../core/lookup';
+import type { Matcher } from '../core/matcher';
+import type { EntryResponse, EntrySummary, MenuDone } from '../messaging/protocol';
 
 export interface CardTarget {
   ranges: Range[];
   alias: string;
+  /** Empty: a looked-up text the knowledge lacks (the card offers a search, `alias` is the text). */
   entityId: string;
   unknownVersion?: string;
 }
@@ -22,6 +25,14 @@ export interface PageReads {
   publishDate(): string | null;
   /** The element that has keyboard focus (given back when the card closes). */
   focused(): HTMLElement | null;
+  /** Where a looked-up selection is: the focused text field, else the selected text. */
+  selection(): Range;
+}
+
+/** A looked-up selection: the entry it names (or null) and where the card shows. */
+export interface CardLookup {
+  hit: LookupHit | null;
+  ranges: Range[];
 }
 
 export interface CardHandlers {
@@ -31,6 +42,8 @@ export interface CardHandlers {
   onClose(): void;
   onPin(pinned: boolean): void;
   onPointerInCard(inside: boolean): void;
+  /** The page's matcher (bundled and the user's knowledge), for looking up a selection. */
+  matcher(): Matcher;
 }
 
 /** The card as the content script drives it. */
@@ -42,6 +55,10 @@ export interface CardApi {
   setPinned(pinned: boolean): void;
   hide(): void;
   destroy(): void;
+  /** The entry a selected text names (context menu "Look up"), or null. */
+  lookup(text: string): Promise<CardLookup | null>;
+  /** A short notice of a context-menu action with an Undo button (which asks the background to undo it). */
+  toast(done: MenuDone): Promise<void>;
   /** Is `node` part of the card (its events are not the page's)? */
   contains(node: Node | null): boolean;
 }

@@ -7,8 +7,12 @@ import { h, render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CARD_OFFSET, VIEWPORT_PADDING } from '../core/constants';
-import type { EntryResponse } from '../messaging/protocol';
-import type { CardApi, CardHandlers, CardTarget, PageReads } from './card-api';
+import { sendToBackground } from '../messaging/client';
+import type { EntryResponse, MenuDone } from '../messaging/protocol';
+import { lookupSelection } from '../core/lookup';
+import { LookupMiss } from './LookupMiss';
+import { showToast } from './toast';
+import type { CardApi, CardHandlers, CardLookup, CardTarget, PageReads } from './card-api';
 import type { Entry } from '../knowledge/schema';
 import { timelineNote } from '../core/timeline';
 import { localDay } from '../core/lifecycle';
@@ -105,7 +109,7 @@ export class CardHost implements CardApi {
     layer.classList.toggle('dark', this.page.dark());
     this.paint(true);
     this.place();
-    const data = await this.handlers.load(target.entityId).catch(() => ({ entry: null, links: {} }));
+    const data = target.entityId ? await this.handlers.load(target.entityId).catch(() => ({ entry: null, links: {} })) : { entry: null, links: {} };
     if (this.token !== token) return; // a newer card replaced this one
     this.data = data;
     this.paint(false);
@@ -121,6 +125,19 @@ export class CardHost implements CardApi {
   async announce(text: string): Promise<void> {
     await this.ensure();
     if (this.live) this.live.textContent = text;
+  }
+
+  async lookup(text: string): Promise<CardLookup> {
+    return { hit: lookupSelection(text, this.handlers.matcher()), ranges: [this.page.selection()] };
+  }
+
+  /** A notice after a context-menu action, with Undo. */
+  async toast(done: MenuDone): Promise<void> {
+    const undo = () => void sendToBackground({ type: 'menuUndo', action: done.action, term: done.term }).catch(() => undefined);
+    const layer = await this.ensure();
+    const text = done.action === 'mute' ? tr('toastMuted', { name: done.term }) : tr('toastSiteOff', { host: done.term });
+    const timer = (fn: () => void, ms: number) => this.ctx.setTimeout(fn, ms);
+    showToast(layer.parentElement!, { text, undoLabel: tr('undo'), dark: this.page.dark(), onUndo: undo }, timer);
   }
 
   private async setCompare(id: string | null): Promise<void> {
@@ -146,6 +163,7 @@ export class CardHost implements CardApi {
     if (!this.layer || !this.target) return;
     const t = this.target;
     const entry = this.data?.entry ?? null;
+    if (!t.entityId) return this.paintMiss(t.alias);
     if (this.pageDate === undefined) this.pageDate = this.page.publishDate();
     // The background's day (the reader's today); the local calendar day until it answered.
     const today = this.data?.today ?? localDay(new Date());
@@ -176,6 +194,14 @@ export class CardHost implements CardApi {
       this.layer,
     );
     this.layer.hidden = false;
+  }
+
+  /** A looked-up text the knowledge lacks. */
+  private paintMiss(query: string): void {
+    const layer = this.layer!;
+    const close = () => this.handlers.onClose();
+    render(h(LookupMiss, { tr, query, onSearch: () => void sendToBackground({ type: 'openKnowledge', query }).catch(() => undefined), onClose: close }), layer);
+    layer.hidden = false;
   }
 
   private place(): void {

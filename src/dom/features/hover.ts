@@ -41,6 +41,7 @@ export function initHover(session: PageSession, signal: AbortSignal, makeCard = 
       card.setPinned(p);
     },
     onPointerInCard: (inside) => intent.pointerInCard(inside),
+    matcher: () => session.matcher,
   });
   /** Set while the next card shown is to take focus. */
   let focusNext = false;

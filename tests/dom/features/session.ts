@@ -53,6 +53,10 @@ export function recordingCard(): CardApi & { shown: Array<{ target: CardTarget; 
     },
     destroy() {},
     contains: () => false,
+    async lookup() {
+      return null;
+    },
+    async toast() {},
   };
   return card;
 }
