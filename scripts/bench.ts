@@ -689,14 +689,13 @@ ${summary}
   while *alias alone* runs over strings read before it starts; that share was not measured apart.
 - **The walk.** The text walk alone costs ${each((r) => fx(med(r, (p) => p.walkMs / p.floorMs)))} the floor
   (median); the floor plus the two node reads it needs per text node, with none of its logic,
-  already costs ${each((r) => fx(med(r, (p) => p.readsMs / p.floorMs)))}. Each read is a call into the browser
-  that costs about as much as the floor's own two; the walk's logic (block per parent element,
-  cached; line joins; building each block's string) is small beside them. Two rewrites were
-  measured against it in the same page, alternating: white-space detection by a character loop
-  instead of a RegExp, and an ancestor stack instead of the per-element map — neither was faster
-  (within ±10 %, in CPU-profile sample shares too), so neither is shipped. Reading fewer node
-  properties means walking differently: visiting elements as well as text (\`firstChild\` /
-  \`nextSibling\`) makes more calls, not fewer.
+  costs ${each((r) => fx(med(r, (p) => p.readsMs / p.floorMs)))}: the walk's own work (which block each text
+  node is in, line joins, each block's string and its node and offset arrays) is most of its cost,
+  not the reads. Two rewrites were measured against it in the same page, alternating, and in
+  CPU-profile sample shares: white-space detection by a character loop instead of a RegExp, and
+  an ancestor stack instead of the per-element map. Neither was faster (the same or up to a
+  quarter slower), so neither is shipped. The share of building each block's string and arrays
+  was not measured apart.
 - **scan ÷ floor.** The floor is very cheap once the page's nodes have been touched (tens of ns per
   text node), and tiny pages are dominated by fixed costs. A never-matching literal RegExp tested
   on each text node already costs ${each((r) => fx(med(r, (p) => p.minRegexMs / p.floorMs)))} the floor
