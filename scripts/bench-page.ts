@@ -109,7 +109,7 @@ const api = {
   },
 
   /** Floor and scan, interleaved, each repeated until the timer's coarse resolution stops mattering. */
-  ratio(): { floorMs: number; walkMs: number; scanMs: number; minRegexMs: number; aliasOnlyMs: number; nodes: number; chars: number; mentions: number } {
+  ratio(): { floorMs: number; walkMs: number; readsMs: number; scanMs: number; minRegexMs: number; aliasOnlyMs: number; nodes: number; chars: number; mentions: number } {
     const per = (fn: () => { ms: number }) => {
       let n = 0;
       let total = 0;
@@ -124,6 +124,7 @@ const api = {
     api.scanSync();
     const floors: number[] = [];
     const walks: number[] = [];
+    const reads: number[] = [];
     const scans: number[] = [];
     const minRes: number[] = [];
     const aliasRes: number[] = [];
@@ -131,6 +132,7 @@ const api = {
     for (let i = 0; i < 5; i++) {
       floors.push(per(() => api.floor()));
       walks.push(per(() => api.walkOnly()));
+      reads.push(per(() => api.reads()));
       scans.push(per(() => api.scanSync()));
       minRes.push(per(() => api.minRegex()));
       aliasRes.push(per(() => api.aliasOnly(joined)));
@@ -139,7 +141,7 @@ const api = {
     const f = api.floor();
     const s = api.scanSync();
     reset();
-    return { floorMs: med(floors), walkMs: med(walks), scanMs: med(scans), minRegexMs: med(minRes), aliasOnlyMs: med(aliasRes), nodes: f.nodes, chars: f.chars, mentions: s.mentions };
+    return { floorMs: med(floors), walkMs: med(walks), readsMs: med(reads), scanMs: med(scans), minRegexMs: med(minRes), aliasOnlyMs: med(aliasRes), nodes: f.nodes, chars: f.chars, mentions: s.mentions };
   },
 
   /**
@@ -313,6 +315,23 @@ const api = {
     return { ms: now() - t0, marks };
   },
 
+  /**
+   * The floor plus the two node reads the walk needs beyond it (each text node's parent, which
+   * block it is in; its previous sibling, whether it continues the line), and nothing else: what
+   * the walk costs before any of its own logic.
+   */
+  reads(): { ms: number; nodes: number } {
+    const t0 = now();
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let nodes = 0;
+    let same = 0;
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      nodes += (n as Text).data.length;
+      if (n.parentNode === n.previousSibling) same++;
+    }
+    return { ms: now() - t0, nodes: nodes + same };
+  },
+
   /** The walker alone: blocks, no matching (the walk ÷ floor column). */
   walkOnly(): { ms: number; blocks: number } {
     const t0 = now();
@@ -386,16 +405,18 @@ interface ProbeFigures {
 }
 
 function startProbe(): { stop(): ProbeFigures } {
-  let longTaskMs = 0;
+  // NaN where the browser has no long-task API (Firefox).
+  let longTaskMs = PerformanceObserver.supportedEntryTypes?.includes('longtask') ? 0 : NaN;
   let po: PerformanceObserver | null = null;
-  try {
-    po = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) longTaskMs = Math.max(longTaskMs, e.duration);
-    });
-    po.observe({ type: 'longtask' });
-  } catch {
-    po = null;
-  }
+  if (!Number.isNaN(longTaskMs))
+    try {
+      po = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) longTaskMs = Math.max(longTaskMs, e.duration);
+      });
+      po.observe({ type: 'longtask' });
+    } catch {
+      po = null;
+    }
   let running = true;
   let maxTaskMs = 0;
   let maxFrameGapMs = 0;

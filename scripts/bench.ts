@@ -1,9 +1,13 @@
 /**
  * `npm run bench`: ModelLens's page engine against the cost of just reading the page's text (a
- * TreeWalker floor) and against mark.js with the same term list, in one run of headless Chromium.
- * Prints per-page figures and medians and writes docs/performance.md. Ratios, not a timed test.
+ * TreeWalker floor) and against mark.js with the same term list, in headless Chromium and Firefox
+ * (one browser after the other). Every figure is taken in the page (performance.now() around the
+ * work, inside one evaluation of scripts/bench-page.ts), so both browsers are measured the same
+ * way without CDP. Prints per-page figures and medians and writes docs/performance.md with both
+ * browsers side by side. Ratios, not a timed test.
  *
- *   npm run bench                   all pages
+ *   npm run bench                   all pages, both browsers
+ *   npm run bench -- --browser firefox   one browser (chromium | firefox | both)
  *   npm run bench -- --quick        10 real pages + the generated ones (for development)
  *   npm run bench -- --no-mark      skip mark.js (it takes minutes on large pages)
  *   npm run bench -- --no-write     do not rewrite docs/performance.md
@@ -12,6 +16,7 @@
  * Real pages come from ../shared/pages/readability (Mozilla Readability's test pages); when that
  * folder is absent the bench says so and runs on the generated pages only.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,7 +29,7 @@ import { compileIndex } from '../src/knowledge/compile';
 import { indexScriptFor } from '../src/knowledge/pack-index';
 import { readKnowledgeDir } from '../src/knowledge/load';
 import type { Entry } from '../src/knowledge/schema';
-import { launch, ROOT, serve, type StaticServer } from './browser/harness';
+import { BINARIES, type BrowserName, launch, ROOT, serve, type StaticServer } from './browser/harness';
 import type { BenchApi } from './bench-page';
 import { ENTRIES_DIR, INDEX_GLOBAL } from './vite-knowledge-plugin';
 
@@ -33,8 +38,16 @@ const QUICK = args.has('--quick');
 const NO_MARK = args.has('--no-mark');
 const WRITE = !args.has('--no-write');
 const ONLY = [...args].find((a) => a.startsWith('--only='))?.slice(7);
+const BROWSERS = browsersFrom(process.argv.slice(2));
 const REAL_DIR = resolve(ROOT, '../shared/pages/readability');
 const GEN_DIR = join(tmpdir(), 'modellens-bench-pages');
+function browsersFrom(argv: string[]): BrowserName[] {
+  const i = argv.findIndex((a) => a === '--browser' || a.startsWith('--browser='));
+  const v = i < 0 ? 'both' : argv[i].includes('=') ? argv[i].slice(10) : argv[i + 1];
+  if (v === 'both') return ['chromium', 'firefox'];
+  if (v === 'chromium' || v === 'firefox') return [v];
+  throw new Error(`--browser is chromium, firefox or both (got ${v})`);
+}
 /** mark.js can take minutes on one page; past this it is reported as "more than". */
 const MARK_TIMEOUT_MS = 120_000;
 
@@ -217,10 +230,13 @@ interface PageResult {
   chars: number;
   floorMs: number;
   walkMs: number;
+  readsMs: number;
   scanMs: number;
   minRegexMs: number;
   aliasOnlyMs: number;
   ratio: number;
+  /** scan ÷ (floor + one pass of the alias expression): what the walk and the rules add. */
+  passRatio: number;
   mentions: number;
   wallMs: number;
   sliceMs: number;
@@ -254,8 +270,9 @@ class Runner {
     await p.setRequestInterception(true);
     p.on('request', (r: HTTPRequest) => {
       const u = r.url();
-      if (u.startsWith('http://127.0.0.1') || u.startsWith('data:') || u.startsWith('about:')) void r.continue();
-      else void r.abort();
+      // A request can be gone by the time it is answered (the page moved on; Firefox then rejects).
+      const done = u.startsWith('http://127.0.0.1') || u.startsWith('data:') || u.startsWith('about:') ? r.continue() : r.abort();
+      done.catch(() => undefined);
     });
     this.page = p;
     return p;
@@ -307,10 +324,12 @@ class Runner {
       chars: r.chars,
       floorMs: r.floorMs,
       walkMs: r.walkMs,
+      readsMs: r.readsMs,
       scanMs: r.scanMs,
       minRegexMs: r.minRegexMs,
       aliasOnlyMs: r.aliasOnlyMs,
       ratio: r.scanMs / r.floorMs,
+      passRatio: r.scanMs / (r.floorMs + r.aliasOnlyMs),
       mentions: r.mentions,
       wallMs: a.wallMs,
       sliceMs: a.sliceMs,
@@ -376,8 +395,44 @@ const mark = (c: { target: string; ok: boolean }) => (c.target === '(report)' ? 
 const f1 = (x: number) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) : '–');
 const fx = (x: number) => (Number.isFinite(x) ? (x >= 100 ? `${x.toFixed(0)}×` : `${x.toFixed(2)}×`) : '–');
 
+/** What one browser's run measured (the report shows browsers side by side). */
+interface BrowserRun {
+  browser: BrowserName;
+  version: string;
+  results: PageResult[];
+  checks: Check[];
+  hlFrame: { ms: number; jsMs: number; count: number; registered: number; hoverMs: number };
+  allFrame: { ms: number; jsMs: number; count: number; registered: number; hoverMs: number };
+  wrapFrame: { ms: number; jsMs: number; count: number };
+  repaint10: { ms: number } | null;
+  repaint10k: { ms: number };
+  flood: { appended: number; highlighted: number; catchUpMs: number; maxTaskMs: number; maxFrameGapMs: number };
+  readySmall: { ms: number; aliases: number };
+  readyBig: { ms: number; aliases: number };
+  load: number;
+  secs: string;
+}
+
+interface Check {
+  what: string;
+  value: string;
+  target: string;
+  ok: boolean;
+}
+
+/** Shared by the browsers' runs: pages, servers, sources. */
+interface Setup {
+  todo: { name: string; url: string; bytes: number }[];
+  genServer: StaticServer;
+  gen: string[];
+  terms: string[];
+  benchSrc: string;
+  markSrc: string;
+  real: { script: string };
+  big: { script: string };
+}
+
 async function main() {
-  const t0 = Date.now();
   const entries = loadEntries();
   const real = indexScript(entries);
   NAMES = pickNames(real.index);
@@ -398,31 +453,58 @@ async function main() {
   if (QUICK) realPages = realPages.filter((_, i) => i % 13 === 0);
   if (ONLY) realPages = realPages.filter((f) => f.includes(ONLY));
 
-  const load = loadavg()[0];
-  console.log(`ModelLens bench — ${cpus().length} cores, load ${load.toFixed(2)}; ${realPages.length} real + ${gen.length} generated pages; ${terms.length} alias terms`);
+  console.log(`ModelLens bench — ${cpus().length} cores; ${realPages.length} real + ${gen.length} generated pages; ${terms.length} alias terms; ${BROWSERS.join(', ')}`);
   // Page scripts would keep changing the page while it is measured: a CSP keeps them from running
   // (DevTools evaluation, which runs the bench, is exempt; eval stays allowed for the index script).
   const csp = { 'content-security-policy': "script-src 'unsafe-eval'" };
   const realServer: StaticServer | null = realPages.length ? await serve(REAL_DIR, csp) : null;
   const genServer = await serve(GEN_DIR, csp);
-  const browser = await launch('chromium', { extension: false });
-  const version = await browser.version();
+  const todo = [
+    ...realPages.map((f) => ({ name: f, url: `${realServer!.url}/${f}`, bytes: statSync(join(REAL_DIR, f)).size })),
+    ...gen.map((f) => ({ name: f, url: `${genServer.url}/${f}`, bytes: statSync(join(GEN_DIR, f)).size })),
+  ];
+  const runs: BrowserRun[] = [];
+  try {
+    for (const name of BROWSERS) runs.push(await benchBrowser(name, { todo, genServer, gen, terms, benchSrc, markSrc, real, big }));
+  } finally {
+    await realServer?.close();
+    await genServer.close();
+  }
+  if (runs.length > 1) {
+    console.log('\nSide by side');
+    for (let i = 0; i < runs[0].checks.length; i++)
+      console.log(`  ${runs[0].checks[i].what.padEnd(48)} ${runs.map((r) => `${mark(r.checks[i])} ${r.checks[i].value}`.padEnd(36)).join(' ')} target ${runs[0].checks[i].target}`);
+  }
+  if (WRITE && !QUICK && !ONLY && runs.length === 2) {
+    writeFileSync(join(ROOT, 'docs/performance.md'), report(runs, { terms: terms.length, realMissing: !realPages.length }));
+    console.log('wrote docs/performance.md');
+  } else if (WRITE && !QUICK && !ONLY) console.log('docs/performance.md shows both browsers: not rewritten from a one-browser run');
+}
+
+/** Launch one browser without the extension; Firefox with full timer resolution (see Method). */
+function launchFor(name: BrowserName): Promise<Browser> {
+  return launch(name, { extension: false, firefoxPrefs: { 'privacy.reduceTimerPrecision': false } });
+}
+
+async function benchBrowser(name: BrowserName, setup: Setup): Promise<BrowserRun> {
+  const { todo, genServer, gen, terms, benchSrc, markSrc, real, big } = setup;
+  const t0 = Date.now();
+  const load = loadavg()[0];
+  const browser = await launchFor(name);
+  const version = browserVersion(name, await browser.version());
+  console.log(`\n${version} — load ${load.toFixed(2)}`);
   const run = new Runner(browser, benchSrc, markSrc, real.script);
   await run.open();
   const results: PageResult[] = [];
   try {
-    const header = `${'page'.padEnd(44)} ${'KB'.padStart(6)} ${'floor'.padStart(7)} ${'walk/fl'.padStart(8)} ${'scan'.padStart(7)} ${'scan/fl'.padStart(8)} ${'ment'.padStart(5)} ${'mark.js'.padStart(8)} ${'mark/ML'.padStart(8)} ${'slice'.padStart(6)} ${'task'.padStart(6)} ${'rAFgap'.padStart(7)}`;
+    const header = `${'page'.padEnd(44)} ${'KB'.padStart(6)} ${'floor'.padStart(7)} ${'walk/fl'.padStart(8)} ${'scan'.padStart(7)} ${'scan/fl'.padStart(8)} ${'sc/f+a'.padStart(7)} ${'ment'.padStart(5)} ${'mark.js'.padStart(8)} ${'mark/ML'.padStart(8)} ${'slice'.padStart(6)} ${'task'.padStart(6)} ${'rAFgap'.padStart(7)}`;
     console.log(header);
-    const todo = [
-      ...realPages.map((f) => ({ name: f, url: `${realServer!.url}/${f}`, bytes: statSync(join(REAL_DIR, f)).size })),
-      ...gen.map((f) => ({ name: f, url: `${genServer.url}/${f}`, bytes: statSync(join(GEN_DIR, f)).size })),
-    ];
     for (const t of todo) {
       try {
         const r = await run.measure(t.name, t.url, t.bytes, terms);
         results.push(r);
         console.log(
-          `${t.name.slice(0, 44).padEnd(44)} ${f1(r.kb).padStart(6)} ${f1(r.floorMs).padStart(7)} ${fx(r.walkMs / r.floorMs).padStart(8)} ${f1(r.scanMs).padStart(7)} ${fx(r.ratio).padStart(8)} ${String(r.mentions).padStart(5)} ${((r.markTimedOut ? '>' : '') + f1(r.markMs)).padStart(8)} ${((r.markTimedOut ? '>' : '') + fx(r.markRatio)).padStart(8)} ${f1(r.sliceMs).padStart(6)} ${f1(r.maxTaskMs).padStart(6)} ${f1(r.maxFrameGapMs).padStart(7)}`,
+          `${t.name.slice(0, 44).padEnd(44)} ${f1(r.kb).padStart(6)} ${f1(r.floorMs).padStart(7)} ${fx(r.walkMs / r.floorMs).padStart(8)} ${f1(r.scanMs).padStart(7)} ${fx(r.ratio).padStart(8)} ${fx(r.passRatio).padStart(7)} ${String(r.mentions).padStart(5)} ${((r.markTimedOut ? '>' : '') + f1(r.markMs)).padStart(8)} ${((r.markTimedOut ? '>' : '') + fx(r.markRatio)).padStart(8)} ${f1(r.sliceMs).padStart(6)} ${f1(r.maxTaskMs).padStart(6)} ${f1(r.maxFrameGapMs).padStart(7)}`,
         );
       } catch (e) {
         console.log(`${t.name}: failed: ${(e as Error).message.split('\n')[0]}`);
@@ -446,108 +528,136 @@ async function main() {
     const readyBig = await run.matcherReady(blank, big.script);
     console.log(`matcher ready: ${f1(readySmall.ms)} ms at ${readySmall.aliases} terms, ${f1(readyBig.ms)} ms at ${readyBig.aliases} terms`);
 
-    // Summary
-    const realRes = results.filter((r) => !r.name.startsWith('gen-'));
-    const medRatio = median(results.map((r) => r.ratio));
-    const medWalk = median(results.map((r) => r.walkMs / r.floorMs));
-    const medMinRe = median(results.map((r) => r.minRegexMs / r.floorMs));
-    const medAlias = median(results.map((r) => r.aliasOnlyMs / r.floorMs));
-    const sized = results.filter((r) => r.floorMs >= 0.1);
-    const medRatioBig = median(sized.map((r) => r.ratio));
-    const medMark = median(results.map((r) => r.markRatio));
-    const tenMb = results.find((r) => r.name === 'gen-10mb-article.html');
-    const frameRatio = wrapFrame.ms / hlFrame.ms;
-    const checks = [
-      { what: 'scan ÷ floor (median)', value: fx(medRatio), target: '≤ 1.3×', ok: medRatio <= 1.3 },
-      { what: 'walk alone ÷ floor (median)', value: fx(medWalk), target: '(report)', ok: true },
-      { what: 'never-matching RegExp per text node ÷ floor (median)', value: fx(medMinRe), target: '(report)', ok: true },
-      { what: 'alias RegExp alone ÷ floor (median)', value: fx(medAlias), target: '(report)', ok: true },
-      { what: `scan ÷ floor, pages with floor ≥ 0.1 ms (${sized.length})`, value: fx(medRatioBig), target: '(report)', ok: true },
-      { what: 'mark.js ÷ ModelLens (median)', value: NO_MARK ? 'skipped' : fx(medMark), target: '≥ 500×', ok: medMark >= 500 },
-      { what: 'longest extension task (JS slice), 10 MB page', value: tenMb ? `${f1(tenMb.sliceMs)} ms` : '–', target: '≤ 50 ms', ok: !!tenMb && tenMb.sliceMs <= 50 },
-      { what: 'longest task incl. rendering, 10 MB page', value: tenMb ? `${f1(tenMb.maxTaskMs)} ms (long-task API: ${tenMb.longTaskMs ? f1(tenMb.longTaskMs) + ' ms' : 'none'})` : '–', target: '≤ 50 ms', ok: !!tenMb && tenMb.maxTaskMs <= 50 },
-      { what: "the page's own repaint, 10 MB page", value: repaint10 ? `${f1(repaint10.ms)} ms` : '–', target: '(report)', ok: true },
-      { what: 'largest rAF gap while scanning, 10 MB page', value: tenMb ? `${f1(tenMb.maxFrameGapMs)} ms` : '–', target: '(report)', ok: true },
-      { what: `next frame: wrapping ÷ highlights (${hlFrame.count} mentions)`, value: `${fx(frameRatio)} (${f1(wrapFrame.ms)} vs ${f1(hlFrame.ms)} ms)`, target: '≥ 10×', ok: frameRatio >= 10 },
-      { what: `hover frame, ${hlFrame.count} mentions`, value: `${f1(hlFrame.hoverMs)} ms (all registered: ${f1(allFrame.hoverMs)} ms)`, target: '(report)', ok: true },
-      { what: `matcher ready, ${readySmall.aliases} terms`, value: `${f1(readySmall.ms)} ms`, target: '(report)', ok: true },
-      { what: `matcher ready, ${readyBig.aliases} terms`, value: `${f1(readyBig.ms)} ms`, target: '≤ 5 ms', ok: readyBig.ms <= 5 },
-      { what: 'flood: appended mentions highlighted', value: `${flood.highlighted} / ${flood.appended}`, target: 'all', ok: flood.highlighted >= flood.appended },
-      { what: 'flood: longest task / largest rAF gap', value: `${f1(flood.maxTaskMs)} / ${f1(flood.maxFrameGapMs)} ms`, target: '(report)', ok: true },
-    ];
-    console.log('\nSummary');
+    const checks = summarize(results, { hlFrame, allFrame, wrapFrame, repaint10, flood, readySmall, readyBig });
+    console.log(`\nSummary, ${version}`);
     for (const c of checks) console.log(`  ${mark(c)} ${c.what.padEnd(48)} ${c.value.padEnd(34)} target ${c.target}`);
     const secs = ((Date.now() - t0) / 1000).toFixed(0);
-    console.log(`(${results.length} pages, median of ${realRes.length} real; ${secs} s; ${version}; load ${load.toFixed(2)} → ${loadavg()[0].toFixed(2)})`);
-
-    if (WRITE && !QUICK && !ONLY) {
-      writeFileSync(join(ROOT, 'docs/performance.md'), report({ results, checks, hlFrame, allFrame, wrapFrame, repaint10, repaint10k, flood, readySmall, readyBig, version, load, secs, terms: terms.length, realMissing: !realPages.length }));
-      console.log('wrote docs/performance.md');
-    }
+    const realCount = results.filter((r) => !r.name.startsWith('gen-')).length;
+    console.log(`(${results.length} pages, median of ${realCount} real; ${secs} s; ${version}; load ${load.toFixed(2)} → ${loadavg()[0].toFixed(2)})`);
+    return { browser: name, version, results, checks, hlFrame, allFrame, wrapFrame, repaint10, repaint10k, flood, readySmall, readyBig, load, secs };
   } finally {
     await browser.close();
-    await realServer?.close();
-    await genServer.close();
   }
 }
 
-function report(d: {
-  results: PageResult[];
-  checks: { what: string; value: string; target: string; ok: boolean }[];
-  hlFrame: { ms: number; jsMs: number; count: number; registered: number; hoverMs: number };
-  allFrame: { ms: number; jsMs: number; count: number; registered: number; hoverMs: number };
-  wrapFrame: { ms: number; jsMs: number; count: number };
-  repaint10: { ms: number } | null;
-  repaint10k: { ms: number };
-  flood: { appended: number; highlighted: number; catchUpMs: number; maxTaskMs: number; maxFrameGapMs: number };
-  readySmall: { ms: number; aliases: number };
-  readyBig: { ms: number; aliases: number };
-  version: string;
-  load: number;
-  secs: string;
-  terms: number;
-  realMissing: boolean;
-}): string {
-  const rows = d.results
-    .map(
-      (r) =>
-        `| ${r.name} | ${f1(r.kb)} | ${r.nodes} | ${f1(r.floorMs)} | ${fx(r.walkMs / r.floorMs)} | ${fx(r.minRegexMs / r.floorMs)} | ${fx(r.aliasOnlyMs / r.floorMs)} | ${f1(r.scanMs)} | ${fx(r.ratio)} | ${r.mentions} | ${r.markTimedOut ? '>' : ''}${f1(r.markMs)} | ${r.markTimedOut ? '>' : ''}${fx(r.markRatio)} | ${f1(r.sliceMs)} | ${f1(r.maxTaskMs)} | ${f1(r.maxFrameGapMs)} |`,
-    )
+/** "Chrome/156.0…" as it is; Firefox's BiDi answer names only the product, so its version is read from the binary. */
+function browserVersion(name: BrowserName, v: string): string {
+  if (name !== 'firefox' || /\d/.test(v)) return v;
+  const out = spawnSync(BINARIES.firefox, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  return out.replace(/^Mozilla /, '').replace(' ', '/') || v;
+}
+
+function summarize(
+  results: PageResult[],
+  d: Pick<BrowserRun, 'hlFrame' | 'allFrame' | 'wrapFrame' | 'repaint10' | 'flood' | 'readySmall' | 'readyBig'>,
+): Check[] {
+  const { hlFrame, allFrame, wrapFrame, repaint10, flood, readySmall, readyBig } = d;
+  const medRatio = median(results.map((r) => r.ratio));
+  const medPass = median(results.map((r) => r.passRatio));
+  const medWalk = median(results.map((r) => r.walkMs / r.floorMs));
+  const medReads = median(results.map((r) => r.readsMs / r.floorMs));
+  const medMinRe = median(results.map((r) => r.minRegexMs / r.floorMs));
+  const medAlias = median(results.map((r) => r.aliasOnlyMs / r.floorMs));
+  const sized = results.filter((r) => r.floorMs >= 0.1);
+  const medRatioBig = median(sized.map((r) => r.ratio));
+  const medMark = median(results.map((r) => r.markRatio));
+  const tenMb = results.find((r) => r.name === 'gen-10mb-article.html');
+  const frameRatio = wrapFrame.ms / hlFrame.ms;
+  const longTask = (ms: number) => (Number.isNaN(ms) ? 'not in this browser' : ms ? f1(ms) + ' ms' : 'none');
+  return [
+    { what: 'scan ÷ (floor + one alias-expression pass) (median)', value: fx(medPass), target: '≤ 2×', ok: medPass <= 2 },
+    { what: 'scan ÷ floor (median)', value: fx(medRatio), target: '≤ 1.3×', ok: medRatio <= 1.3 },
+    { what: 'walk alone ÷ floor (median)', value: fx(medWalk), target: '(report)', ok: true },
+    { what: "floor + the walk's parent/sibling reads ÷ floor (median)", value: fx(medReads), target: '(report)', ok: true },
+    { what: 'never-matching RegExp per text node ÷ floor (median)', value: fx(medMinRe), target: '(report)', ok: true },
+    { what: 'alias RegExp alone ÷ floor (median)', value: fx(medAlias), target: '(report)', ok: true },
+    { what: `scan ÷ floor, pages with floor ≥ 0.1 ms (${sized.length})`, value: fx(medRatioBig), target: '(report)', ok: true },
+    { what: 'mark.js ÷ ModelLens (median)', value: NO_MARK ? 'skipped' : fx(medMark), target: '≥ 500×', ok: medMark >= 500 },
+    { what: 'longest extension task (JS slice), 10 MB page', value: tenMb ? `${f1(tenMb.sliceMs)} ms` : '–', target: '≤ 50 ms', ok: !!tenMb && tenMb.sliceMs <= 50 },
+    { what: 'longest task incl. rendering, 10 MB page', value: tenMb ? `${f1(tenMb.maxTaskMs)} ms (long-task API: ${longTask(tenMb.longTaskMs)})` : '–', target: '≤ 50 ms', ok: !!tenMb && tenMb.maxTaskMs <= 50 },
+    { what: "the page's own repaint, 10 MB page", value: repaint10 ? `${f1(repaint10.ms)} ms` : '–', target: '(report)', ok: true },
+    { what: 'largest rAF gap while scanning, 10 MB page', value: tenMb ? `${f1(tenMb.maxFrameGapMs)} ms` : '–', target: '(report)', ok: true },
+    { what: `next frame: wrapping ÷ highlights (${hlFrame.count} mentions)`, value: `${fx(frameRatio)} (${f1(wrapFrame.ms)} vs ${f1(hlFrame.ms)} ms)`, target: '≥ 10×', ok: frameRatio >= 10 },
+    { what: `hover frame, ${hlFrame.count} mentions`, value: `${f1(hlFrame.hoverMs)} ms (all registered: ${f1(allFrame.hoverMs)} ms)`, target: '(report)', ok: true },
+    { what: `matcher ready, ${readySmall.aliases} terms`, value: `${f1(readySmall.ms)} ms`, target: '(report)', ok: true },
+    { what: `matcher ready, ${readyBig.aliases} terms`, value: `${f1(readyBig.ms)} ms`, target: '≤ 5 ms', ok: readyBig.ms <= 5 },
+    { what: 'flood: appended mentions highlighted', value: `${flood.highlighted} / ${flood.appended}`, target: 'all', ok: flood.highlighted >= flood.appended },
+    { what: 'flood: longest task / largest rAF gap', value: `${f1(flood.maxTaskMs)} / ${f1(flood.maxFrameGapMs)} ms`, target: '(report)', ok: true },
+  ];
+}
+
+/** "Chromium 156 / Firefox 153" style labels for the report's columns. */
+const label = (r: BrowserRun) => (r.browser === 'chromium' ? 'Chromium' : 'Firefox');
+
+function report(runs: BrowserRun[], meta: { terms: number; realMissing: boolean }): string {
+  const [c] = runs;
+  /** One figure per browser, "Chromium x · Firefox y". */
+  const each = (f: (r: BrowserRun) => string) => runs.map((r) => `${label(r)} ${f(r)}`).join(' · ');
+  const med = (r: BrowserRun, f: (p: PageResult) => number) => median(r.results.map(f));
+  const summary = c.checks
+    .map((ch, i) => `| ${ch.what} | ${runs.map((r) => `${mark(r.checks[i])} ${r.checks[i].value}`).join(' | ')} | ${ch.target} |`)
     .join('\n');
+  const perPage = runs
+    .map((r) => {
+      const rows = r.results
+        .map(
+          (p) =>
+            `| ${p.name} | ${f1(p.kb)} | ${p.nodes} | ${f1(p.floorMs)} | ${fx(p.walkMs / p.floorMs)} | ${fx(p.readsMs / p.floorMs)} | ${fx(p.minRegexMs / p.floorMs)} | ${fx(p.aliasOnlyMs / p.floorMs)} | ${f1(p.scanMs)} | ${fx(p.ratio)} | ${fx(p.passRatio)} | ${p.mentions} | ${p.markTimedOut ? '>' : ''}${f1(p.markMs)} | ${p.markTimedOut ? '>' : ''}${fx(p.markRatio)} | ${f1(p.sliceMs)} | ${f1(p.maxTaskMs)} | ${f1(p.maxFrameGapMs)} |`,
+        )
+        .join('\n');
+      return `### ${r.version}
+
+| page | KB | text nodes | floor | walk ÷ floor | reads ÷ floor | literal/node ÷ floor | alias alone ÷ floor | scan | scan ÷ floor | scan ÷ (floor + alias) | mentions | mark.js | mark.js ÷ scan | slice | task | rAF gap |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+${rows}`;
+    })
+    .join('\n\n');
   return `# Performance
 
-Figures from \`npm run bench\` (scripts/bench.ts), measured in one run of headless ${d.version} on
-${cpus().length} cores (load average ${d.load.toFixed(2)} at the start; other work on the machine
-moves absolute times, the ratios are measured side by side on the same page). Regenerate with
-\`npm run bench\`; this file is rewritten by it.
+Figures from \`npm run bench\` (scripts/bench.ts), measured in headless ${runs.map((r) => r.version).join(' and ')}, one
+after the other, on ${cpus().length} cores (load average at the start: ${each((r) => r.load.toFixed(2))}; other work on the
+machine moves absolute times, the ratios are measured side by side on the same page in the same
+browser). Regenerate with \`npm run bench\` (both browsers; \`--browser chromium|firefox\` runs one
+and leaves this file alone); this file is rewritten by it.
 
 ## Summary
 
-| | measured | target |
-|---|---|---|
-${d.checks.map((c) => `| ${mark(c)} ${c.what} | ${c.value} | ${c.target} |`).join('\n')}
+| | ${runs.map((r) => r.version).join(' | ')} | target |
+|---|${runs.map(() => '---|').join('')}---|
+${summary}
 
 ## Method
 
-- **Pages**: Mozilla Readability's ${d.realMissing ? '(absent in this run) ' : ''}real pages from \`../shared/pages/readability\`,
+- **Both browsers, one harness.** Every figure is measured inside the page: scripts/bench-page.ts is
+  bundled from the engine's sources and evaluated in each page, and times its own work with
+  \`performance.now()\`; puppeteer only loads pages and calls it (CDP in Chromium, WebDriver BiDi in
+  Firefox, which has no CDP). Firefox runs with \`privacy.reduceTimerPrecision\` off, so its timer
+  is as fine as Chromium's (it is coarsened to 1 ms by default); Firefox has no long-task API.
+- **Pages**: Mozilla Readability's ${meta.realMissing ? '(absent in this run) ' : ''}real pages from \`../shared/pages/readability\`,
   served from 127.0.0.1 with third-party requests cut and page scripts off (so the page does not
   change while it is measured), plus generated pages: a ~10 MB article with ~2,000 mentions, a page
   with 10,000 mentions, and a feed that appends 1,000 paragraphs in 5 s.
 - **Floor**: one \`TreeWalker(SHOW_TEXT)\` over \`body\` reading every text node's \`data\` — the least
   any highlighter must do.
 - **Scan**: the real engine (src/dom/scanner.ts, text-walker.ts, src/core/matcher.ts, context.ts, and
-  the index compiled by src/knowledge/compile.ts, ${d.terms} alias terms), bundled with esbuild from
+  the index compiled by src/knowledge/compile.ts, ${meta.terms} alias terms), bundled with esbuild from
   the sources and run in the page: the whole page synchronously, i.e. the work the shipped
   scan spreads over ≤ 8 ms slices. Floor and scan are interleaved, each repeated for ≥ 25 ms, 5
   rounds, median.
+- **scan ÷ (floor + alias)**: the scan against reading the text plus one pass of the alias
+  expression over it — what the walk (blocks, line breaks), the context rules and the ranges add
+  to the two things no scan can skip.
+- **Reads**: the floor's walk plus, for every text node, the two node properties the text walk
+  needs beyond it (\`parentNode\`: which block the text is in; \`previousSibling\`: whether it
+  continues the line) and nothing else.
 - **mark.js** 8.11.1 with the same alias terms (\`separateWordSearch: false, diacritics: false,
   acrossElements: true\`), once per page, last (it rewrites the page); stopped after
-  ${MARK_TIMEOUT_MS / 1000} s (">").
+  ${MARK_TIMEOUT_MS / 1000} s (">").${NO_MARK ? ' Skipped in this run (`--no-mark`): with this many terms mark.js fails on most pages (its expression overflows the RegExp stack) and runs into the stop on others, so a run with it takes hours.' : ''}
 - **Task / rAF gap**: the shipped start (PageEngine: sliced scan with the real highlighter, then the
   observers) with a message-channel probe (the longest time the page's event loop was blocked) and
   a requestAnimationFrame loop (the largest gap between frames) running alongside; the long-task API
-  is read too.
-- **Next frame**: the ${d.hlFrame.count} mentions of the 10,000-mention page, from the same computed
+  is read too where the browser has it.
+- **Next frame**: the ${c.hlFrame.count} mentions of the 10,000-mention page, from the same computed
   ranges: given to the shipped highlighter (past ${HIGHLIGHT_WINDOW_FROM} ranges it registers those near the
   viewport in \`CSS.highlights\`), all registered, or wrapped in \`<mark>\` elements; time from the
   change to the end of the next frame (rAF + a message after it), median of 3 fresh loads. *Hover
@@ -559,60 +669,82 @@ ${d.checks.map((c) => `| ${mark(c)} ${c.what} | ${c.value} | ${c.target} |`).joi
   reads, collected beforehand (not timed) — no walking, no context rules, no ranges: what matching
   alone costs with this expression.
 - **Matcher ready**: evaluating the shipped index script (an object literal), building the RegExp
-  and compiling it with a first match, in a fresh page; at the real index (${d.readySmall.aliases} terms incl.
-  version forms) and with synthetic entries added up to ${d.readyBig.aliases} terms.
+  and compiling it with a first match, in a fresh page; at the real index (${c.readySmall.aliases} terms incl.
+  version forms) and with synthetic entries added up to ${c.readyBig.aliases} terms.
 
 ## Reading the figures
 
+- **Where the scan's time goes.** The scan reads the text (the floor), runs the alias expression
+  over it (*alias alone*: ${each((r) => fx(med(r, (p) => p.aliasOnlyMs / p.floorMs)))} the floor at the median; a
+  trie of all aliases with look-behind boundaries, which costs more than reading the text), and
+  adds the walk and per-mention work. Against floor + one alias pass the whole scan costs
+  ${each((r) => fx(med(r, (p) => p.passRatio)))} (median). Most of what it cost beyond that was not the
+  walk but a second expression: every block with a \`.\`, \`@\` or \`--\` in it (nearly all prose)
+  was searched for URLs, addresses and domains before matching, as costly as the alias pass
+  itself; that search now runs only in blocks where the alias expression hits (src/core/matcher.ts),
+  with the same results. What is left above floor + alias is not one part measured alone: in a
+  run alternating the parts on 8 pages (on a heavily loaded machine, so rough), the walk alone
+  cost 5.8× the floor, \`match()\` over the blocks' text read beforehand 4.7×, and both in one loop
+  14×. The scan builds every block's string afresh and the expression then reads that new string,
+  while *alias alone* runs over strings read before it starts; that share was not measured apart.
+- **The walk.** The text walk alone costs ${each((r) => fx(med(r, (p) => p.walkMs / p.floorMs)))} the floor
+  (median); the floor plus the two node reads it needs per text node, with none of its logic,
+  costs ${each((r) => fx(med(r, (p) => p.readsMs / p.floorMs)))}: the walk's own work (which block each text
+  node is in, line joins, each block's string and its node and offset arrays) is most of its cost,
+  not the reads. Two rewrites were measured against it in the same page, alternating, and in
+  CPU-profile sample shares: white-space detection by a character loop instead of a RegExp, and
+  an ancestor stack instead of the per-element map. Neither was faster (the same or up to a
+  quarter slower), so neither is shipped. The share of building each block's string and arrays
+  was not measured apart.
 - **scan ÷ floor.** The floor is very cheap once the page's nodes have been touched (tens of ns per
-  text node). The scan does three things on top: the walk (which block each text node belongs
-  to, decided once per parent element; \`<br>\` and block boundaries; joining inline runs) — the
-  *walk ÷ floor* column; the alias RegExp over all text (src/core/matcher.ts, a trie of all aliases
-  with look-behind boundaries, about 5–10 ns per character: on text-heavy pages that alone costs
-  2–5× the floor); and per-mention work (context rules, StaticRanges). Tiny pages are dominated by
-  fixed costs. Two columns bound what is reachable. A never-matching literal RegExp tested on
-  each text node already costs ${fx(median(d.results.map((r) => r.minRegexMs / r.floorMs)))} the floor (median). The alias expression alone, over
-  the blocks' text collected beforehand (no walking, no context rules, no ranges), costs
-  ${fx(median(d.results.map((r) => r.aliasOnlyMs / r.floorMs)))} the floor (median): matching ~600 aliases case-insensitively costs more than
-  reading the text, so 1.3× is out of reach for this design however cheap the walk becomes. A
-  first-character look-ahead in the compiled expression and a JavaScript trigram pre-filter were
-  measured too: the look-ahead saved 0–38% of the RegExp's time on six pages and is shipped; the
-  pre-filter alone cost 1–4.5× the floor and passed too many nodes (common words share first
-  letters with aliases).
+  text node), and tiny pages are dominated by fixed costs. A never-matching literal RegExp tested
+  on each text node already costs ${each((r) => fx(med(r, (p) => p.minRegexMs / p.floorMs)))} the floor
+  (median), the alias expression alone more than the text read: 1.3× is out of reach for this
+  design however cheap the walk becomes. A first-character look-ahead in the compiled expression
+  and a JavaScript trigram pre-filter were measured too: the look-ahead saved 0–38% of the
+  RegExp's time on six pages and is shipped; the pre-filter alone cost 1–4.5× the floor and
+  passed too many nodes (common words share first letters with aliases).
 - **Long tasks on the 10 MB page.** ModelLens's own work runs in slices (*slice* ≤ ~8 ms plus one
   block); the longest task including rendering is the frame after highlights are registered.
   Any change to what is drawn costs this page a long frame: the page's own change of one
-  paragraph's colour costs ${d.repaint10 ? f1(d.repaint10.ms) : '–'} ms (the 10,000-mention page: ${f1(d.repaint10k.ms)} ms), and Chrome
-  repaint-checks the whole document on any change to a highlight in the same way. No highlighter
-  that draws anything can go below that frame; ModelLens commits ranges in few batches (after the
-  part in view, then at most every 500 ms) so the page pays it a few times, not per slice.
+  paragraph's colour costs ${each((r) => (r.repaint10 ? f1(r.repaint10.ms) : '–') + ' ms')} (the 10,000-mention page:
+  ${each((r) => f1(r.repaint10k.ms) + ' ms')}), and the browser repaint-checks the whole document on any
+  change to a highlight in the same way. No highlighter that draws anything can go below that
+  frame; ModelLens commits ranges in few batches (after the part in view, then at most every
+  500 ms) so the page pays it a few times, not per slice.
 - **Next frame and hover.** Every change to any highlight — the hovered mention included — makes
-  Chrome rebuild the markers of all registered ranges, about 4 µs per range. With all
-  ${d.allFrame.count} ranges registered the first frame costs ${f1(d.allFrame.ms)} ms and every hover ${f1(d.allFrame.hoverMs)} ms; past
-  ${HIGHLIGHT_WINDOW_FROM} ranges ModelLens registers only those within two screens of the viewport
-  (${d.hlFrame.registered} here; an IntersectionObserver follows scrolling, src/dom/highlighter.ts), so the
-  first frame costs ${f1(d.hlFrame.ms)} ms and a hover ${f1(d.hlFrame.hoverMs)} ms. Wrapping costs DOM surgery plus relayout
-  of the page.
+  the browser rebuild the markers of all registered ranges. With all ${c.allFrame.count} ranges
+  registered the first frame costs ${each((r) => f1(r.allFrame.ms) + ' ms')} and every hover
+  ${each((r) => f1(r.allFrame.hoverMs) + ' ms')}; past ${HIGHLIGHT_WINDOW_FROM} ranges ModelLens registers only those
+  within two screens of the viewport (an IntersectionObserver follows scrolling,
+  src/dom/highlighter.ts), so the first frame costs ${each((r) => f1(r.hlFrame.ms) + ' ms')} and a hover
+  ${each((r) => f1(r.hlFrame.hoverMs) + ' ms')}. Wrapping costs DOM surgery plus relayout of the page.
 - **StaticRange.** The highlight holds StaticRanges, not live Ranges: with 10,000 live Ranges in a
-  document, 2,000 DOM changes took 1.8 s instead of 4 ms (every insertion and removal updates every
-  live Range); StaticRanges cost nothing there.
+  document, 2,000 DOM changes took 1.8 s instead of 4 ms in Chromium (every insertion and removal
+  updates every live Range); StaticRanges cost nothing there.
 
 ## Other figures
 
-- Next frame: highlights ${f1(d.hlFrame.ms)} ms (of which JS ${f1(d.hlFrame.jsMs)} ms, ${d.hlFrame.registered} of ${d.hlFrame.count} ranges registered); all registered ${f1(d.allFrame.ms)} ms (JS ${f1(d.allFrame.jsMs)} ms); wrapping ${f1(d.wrapFrame.ms)} ms (JS ${f1(d.wrapFrame.jsMs)} ms).
-- Flood: ${d.flood.highlighted} of ${d.flood.appended} appended mentions highlighted, all within ${f1(d.flood.catchUpMs)} ms of the last
-  append; longest task ${f1(d.flood.maxTaskMs)} ms; largest rAF gap ${f1(d.flood.maxFrameGapMs)} ms.
-- Matcher ready: ${f1(d.readySmall.ms)} ms at ${d.readySmall.aliases} terms; ${f1(d.readyBig.ms)} ms at ${d.readyBig.aliases} terms.
-- Run time ${d.secs} s.
+${runs
+  .map(
+    (r) => `- **${r.version}**: next frame: highlights ${f1(r.hlFrame.ms)} ms (of which JS ${f1(r.hlFrame.jsMs)} ms, ${r.hlFrame.registered} of ${r.hlFrame.count} ranges registered); all registered ${f1(r.allFrame.ms)} ms (JS ${f1(r.allFrame.jsMs)} ms); wrapping ${f1(r.wrapFrame.ms)} ms (JS ${f1(r.wrapFrame.jsMs)} ms).
+  Flood: ${r.flood.highlighted} of ${r.flood.appended} appended mentions highlighted, all within ${f1(r.flood.catchUpMs)} ms of the last
+  append; longest task ${f1(r.flood.maxTaskMs)} ms; largest rAF gap ${f1(r.flood.maxFrameGapMs)} ms. Matcher ready: ${f1(r.readySmall.ms)} ms at
+  ${r.readySmall.aliases} terms; ${f1(r.readyBig.ms)} ms at ${r.readyBig.aliases} terms. Run time ${r.secs} s.`,
+  )
+  .join('\n')}
 
 ## Per page
 
-Times in ms. *walk*: the text walker alone (blocks, no matching); *literal/node*: the floor plus a never-matching RegExp per text node; *alias alone*: the alias expression over the blocks' text, read beforehand; *slice*: longest piece of ModelLens's own scanning work between yields; *task*: longest blocked stretch of the event loop during the sliced scan; *rAF gap*:
-largest gap between animation frames during it.
+Times in ms. *walk*: the text walker alone (blocks, no matching); *reads*: the floor plus the
+walk's \`parentNode\` / \`previousSibling\` reads per text node; *literal/node*: the floor plus a
+never-matching RegExp per text node; *alias alone*: the alias expression over the blocks' text,
+read beforehand; *scan ÷ (floor + alias)*: the scan against the floor plus one alias pass;
+*slice*: longest piece of ModelLens's own scanning work between yields; *task*: longest blocked
+stretch of the event loop during the sliced scan; *rAF gap*: largest gap between animation frames
+during it.
 
-| page | KB | text nodes | floor | walk ÷ floor | literal/node ÷ floor | alias alone ÷ floor | scan | scan ÷ floor | mentions | mark.js | mark.js ÷ scan | slice | task | rAF gap |
-|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
-${rows}
+${perPage}
 `;
 }
 

@@ -193,6 +193,13 @@ function extend(m: Matcher, text: string, h: Hit, weak: boolean): Hit | null {
   return out;
 }
 
+/** Spans of `text` that are not prose (URLs, e-mail addresses, domains). */
+function nonProse(text: string, m: Matcher): [number, number][] {
+  const out: [number, number][] = [];
+  if (m.np && /[.@]|--/.test(text)) for (const u of text.matchAll(m.np)) out.push([u.index!, u.index! + u[0].length]);
+  return out;
+}
+
 /**
  * `rx.glued`: glued after a name, a word the grammar did not take — an identifier or another name.
  * "qwen-vl-utils", "llama-cpp" (lower case), "Llama.cpp", "yi-chat-6b.Q2_K" (a file or library),
@@ -205,12 +212,14 @@ function extend(m: Matcher, text: string, h: Hit, weak: boolean): Hit | null {
 export function match(text: string, m: Matcher): Match[] {
   const out: Match[] = [];
   const re = m.re;
-  const skip: [number, number][] = [];
-  if (m.np && /[.@]|--/.test(text)) for (const u of text.matchAll(m.np)) skip.push([u.index!, u.index! + u[0].length]);
+  // URLs, addresses and domains: found only once the expression hits (most text has no hit, and
+  // this second pass over it would cost as much as the first).
+  let skip: [number, number][] | null = null;
   re.lastIndex = 0;
   let r: RegExpExecArray | null;
   while ((r = re.exec(text))) {
     const at = r.index;
+    skip ??= nonProse(text, m);
     // Inside a URL, address or domain; a name that only starts with a domain stands ("Z.ai GLM").
     if (skip.some(([s, e]) => at >= s && at < e && (at > s || at + r![0].length <= e))) continue;
     let h = resolve(m, r[0], at);
