@@ -29,9 +29,14 @@ export default defineConfig({
     action: { default_title: 'ModelLens', default_icon: { 16: icons[16], 32: icons[32] } },
     // storage: settings and the user's own knowledge (storage.local). Nothing else: the popup
     // reaches the tab's content script by message, which needs no "tabs" or "activeTab".
-    permissions: ['storage'],
-    // The card UI, loaded by the content script on the first card (src/dom/lazy-card.ts).
-    web_accessible_resources: [{ resources: ['card.js'], matches: ['<all_urls>'] }],
+    // Firefox also "scripting": the card UI goes into a page by scripting.executeScript, so nothing
+    // is web-accessible there (src/dom/extension-script.ts).
+    permissions: browser === 'firefox' ? ['storage', 'scripting'] : ['storage'],
+    // The card UI, loaded by the content script on the first card (src/dom/lazy-card.ts). Chrome:
+    // web-accessible only through the per-session dynamic URL, never at chrome-extension://<id>/card.js.
+    ...(browser === 'firefox'
+      ? {}
+      : { web_accessible_resources: [{ resources: ['card.js'], matches: ['<all_urls>'], use_dynamic_url: true }] }),
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },

@@ -50,12 +50,21 @@ export interface PageSetup {
   stored: { base: string; index: CompiledIndex } | null;
 }
 
+/**
+ * Extension scripts a content script may have put into its frame (src/dom/extension-script.ts);
+ * web-accessible in Chrome through their dynamic URL only (wxt.config.ts).
+ */
+export const EXTENSION_SCRIPTS = ['card.js'] as const;
+export type ExtensionScript = (typeof EXTENSION_SCRIPTS)[number];
+
 /** content script / popup → background: request fields and reply, per message type. */
 export type BackgroundProtocol = {
   getEntry: { request: { id: string }; reply: EntryResponse };
   /** A frame's mention count changed (the action badge shows the top frame's count). */
   mentionCount: { request: { count: number }; reply: void };
   pageSetup: { request: Record<never, never>; reply: PageSetup };
+  /** Firefox: run one of EXTENSION_SCRIPTS in the sender's frame; true once it ran. */
+  loadScript: { request: { file: ExtensionScript }; reply: boolean };
 };
 
 /** background / popup → content script (the tab's top frame answers). */
@@ -80,8 +89,13 @@ export type ContentRequest = Message<ContentProtocol>;
 
 export function isBackgroundRequest(x: unknown): x is BackgroundRequest {
   if (!x || typeof x !== 'object') return false;
-  const m = x as { type?: unknown; id?: unknown; count?: unknown };
-  return (m.type === 'getEntry' && typeof m.id === 'string') || (m.type === 'mentionCount' && typeof m.count === 'number') || m.type === 'pageSetup';
+  const m = x as { type?: unknown; id?: unknown; count?: unknown; file?: unknown };
+  return (
+    (m.type === 'getEntry' && typeof m.id === 'string') ||
+    (m.type === 'mentionCount' && typeof m.count === 'number') ||
+    m.type === 'pageSetup' ||
+    (m.type === 'loadScript' && (EXTENSION_SCRIPTS as readonly unknown[]).includes(m.file))
+  );
 }
 
 export function isContentRequest(x: unknown): x is ContentRequest {
