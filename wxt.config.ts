@@ -6,6 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ICON_SIZES, writeIcons } from './scripts/icons';
 import { contentScriptBudget, nativeBrowserForPageScripts } from './scripts/content-budget';
+import { thisDevBrowser } from './scripts/dev-browser';
+
+/** `npm run dev`'s browser: --no-sandbox as root, none without a display (scripts/dev-browser.ts). */
+const devBrowser = thisDevBrowser();
 
 /** Icons are rendered from assets/icon.svg at build time (scripts/icons.ts). */
 const icons = Object.fromEntries(ICON_SIZES.map((s) => [s, `icon/${s}.png`]));
@@ -62,6 +66,7 @@ export default defineConfig({
         }
       : {}),
   }),
+  webExt: devBrowser.config,
   zip: {
     // The sources zip (Firefox review) holds what a reviewer needs to rebuild: no builds, caches or screenshots.
     excludeSources: ['.output*/**', 'docs/screenshots/**', 'tmp/**', '.eval/**', 'stats.html', '.wxt/**'],
@@ -81,6 +86,7 @@ export default defineConfig({
     // webextension-polyfill (−10 kB in every page); budget check after the build.
     'vite:build:extendConfig': nativeBrowserForPageScripts,
     'build:done': contentScriptBudget,
+    'server:started': () => devBrowser.notes.forEach((n) => console.warn(`ModelLens dev: ${n}`)),
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: INDEX_FILE, contents: indexScript() });
       const dir = join(tmpdir(), `modellens-icons-${process.pid}`);
