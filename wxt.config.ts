@@ -6,6 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ICON_SIZES, writeIcons } from './scripts/icons';
 import { contentScriptBudget, nativeBrowserForPageScripts } from './scripts/content-budget';
+import { thisDevBrowser } from './scripts/dev-browser';
+
+/** `npm run dev`'s browser: --no-sandbox as root, none without a display (scripts/dev-browser.ts). */
+const devBrowser = thisDevBrowser();
 
 /** Icons are rendered from assets/icon.svg at build time (scripts/icons.ts). */
 const icons = Object.fromEntries(ICON_SIZES.map((s) => [s, `icon/${s}.png`]));
@@ -30,9 +34,14 @@ export default defineConfig({
     // storage: settings and the user's own knowledge (storage.local). Nothing else: the popup
     // reaches the tab's content script by message, which needs no "tabs" or "activeTab".
     // contextMenus (Chrome) / menus (Firefox): "Look up ‹selection› in ModelLens", "Don't highlight …".
-    permissions: ['storage', browser === 'firefox' ? 'menus' : 'contextMenus'],
-    // The card UI, loaded by the content script on the first card (src/dom/lazy-card.ts).
-    web_accessible_resources: [{ resources: ['card.js'], matches: ['<all_urls>'] }],
+    // Firefox also "scripting": the card UI goes into a page by scripting.executeScript, so nothing
+    // is web-accessible there (src/dom/extension-script.ts).
+    permissions: browser === 'firefox' ? ['storage', 'menus', 'scripting'] : ['storage', 'contextMenus'],
+    // The card UI, loaded by the content script on the first card (src/dom/lazy-card.ts). Chrome:
+    // web-accessible only through the per-session dynamic URL, never at chrome-extension://<id>/card.js.
+    ...(browser === 'firefox'
+      ? {}
+      : { web_accessible_resources: [{ resources: ['card.js'], matches: ['<all_urls>'], use_dynamic_url: true }] }),
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
@@ -58,6 +67,7 @@ export default defineConfig({
         }
       : {}),
   }),
+  webExt: devBrowser.config,
   zip: {
     // The sources zip (Firefox review) holds what a reviewer needs to rebuild: no builds, caches or screenshots.
     excludeSources: ['.output*/**', 'docs/screenshots/**', 'tmp/**', '.eval/**', 'stats.html', '.wxt/**'],
@@ -77,6 +87,7 @@ export default defineConfig({
     // webextension-polyfill (−10 kB in every page); budget check after the build.
     'vite:build:extendConfig': nativeBrowserForPageScripts,
     'build:done': contentScriptBudget,
+    'server:started': () => devBrowser.notes.forEach((n) => console.warn(`ModelLens dev: ${n}`)),
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: INDEX_FILE, contents: indexScript() });
       const dir = join(tmpdir(), `modellens-icons-${process.pid}`);

@@ -10,6 +10,7 @@ import { badgeText } from '../settings/apply';
 import { loadSettings, userIndexItem } from '../settings/items';
 import { readerToday } from '../settings/today';
 import { applyMenuAction, type ContextMenu } from './context-menu';
+import { injectScript } from './scripts';
 
 /** Settings (validated field by field) and the stored merged index, for a content script. */
 async function pageSetup(): Promise<PageSetup> {
@@ -22,6 +23,7 @@ export function serveRequests(userReady: Promise<unknown>, settingsReady: Promis
   return serve<BackgroundProtocol>(isBackgroundRequest, {
     getEntry: (msg) => userReady.then(async () => ({ ...getEntry(msg.id), today: await readerToday() })),
     pageSetup: () => settingsReady.then(pageSetup),
+    loadScript: (msg, sender) => injectScript(msg.file, sender),
     mentionCount: (msg, sender) => {
       // The badge counts what the popup lists: the top frame's mentions. Tab-specific badge text
       // is reset by the browser when the tab navigates.

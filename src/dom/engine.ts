@@ -1,7 +1,8 @@
 /**
- * The page engine: the scan of the document and of every open shadow root in it, then keeping
- * highlights in step with the page — one batched MutationObserver, SPA navigations (pushState,
- * popstate), shadow roots attached later in added content. Everything stops with the signal:
+ * The page engine: the scan of the document and of every shadow root in it (open, and closed where
+ * the extension APIs reach them: shadow.ts), then keeping highlights in step with the page — one
+ * batched MutationObserver, SPA navigations (pushState, popstate), shadow roots attached later in
+ * added content or by custom elements. Everything stops with the signal:
  * observer disconnected, listeners removed, shadow-root styles taken back.
  *
  * The scanner is asked for on each use (`hooks.scanner()`), so the content script can replace it
@@ -12,10 +13,10 @@ import type { ScanRoot } from './observer';
 import { observeMutations, type BatchedObserver } from './observer';
 import type { Scanner } from './scanner';
 import { yieldToPage } from './yield';
-import { adoptHighlightStyles, findShadowRoots } from './shadow';
+import { adoptHighlightStyles, findShadowRoots, shadowRootOf, type LaterHosts } from './shadow';
 import { inSkipped } from './text-walker';
 
-/** After observing starts, custom elements defined late are looked at again at these times (ms). */
+/** After observing starts, custom elements without a shadow root are looked at again at these times (ms). */
 const UPGRADE_CHECKS_MS = [1000, 3000, 10_000];
 
 export interface EngineHooks {
@@ -36,11 +37,16 @@ export class PageEngine {
   private fullScan: Promise<void> | null = null;
   private fullAgain = false;
   /**
-   * Custom elements not defined yet. Their definition may attach an open shadow root to an element
-   * already scanned, which no mutation reports: they are looked at again with every batch of
-   * mutations and a few times after load (UPGRADE_CHECKS_MS).
+   * Custom elements without a shadow root when searched. A shadow root attached to an element
+   * already scanned is reported by no mutation (and a content script cannot hook the page's
+   * attachShadow without running code in the page's own world, which the page could see).
+   * Elements not defined yet (their definition usually attaches one) are looked at again with
+   * every batch of mutations and a few times after load (UPGRADE_CHECKS_MS); defined ones (a
+   * component that renders later) only at those times, then let go. Built-in elements given a
+   * shadow root after their scan are found at the next full scan (SPA navigation, settings).
    */
-  private undefinedHosts = new Set<Element>();
+  private later: LaterHosts = { undefined: new Set(), shadowless: new Set() };
+  private lateDone = false;
 
   constructor(
     private doc: Document,
@@ -55,7 +61,7 @@ export class PageEngine {
     });
   }
 
-  /** The open shadow roots being scanned (hit testing passes them to caretPositionFromPoint). */
+  /** The shadow roots being scanned (hit testing passes them to caretPositionFromPoint). */
   get shadowRoots(): ShadowRoot[] {
     return [...this.shadows.keys()];
   }
@@ -68,13 +74,13 @@ export class PageEngine {
     return !this.signal.aborted && (this.hooks.enabled?.() ?? true);
   }
 
-  /** Scan the document (the part in view first), then every open shadow root in it. */
+  /** Scan the document (the part in view first), then every shadow root in it. */
   async scanAll(): Promise<void> {
     const scanner = this.hooks.scanner();
     await scanner.scan(this.root);
     if (this.signal.aborted) return;
     await yieldToPage();
-    this.addShadowRoots(findShadowRoots(this.root, [], this.undefinedHosts));
+    this.addShadowRoots(findShadowRoots(this.root, [], this.later));
     for (const sr of this.shadows.keys()) {
       if (this.signal.aborted || scanner !== this.hooks.scanner()) return;
       await scanner.scan(sr, false);
@@ -104,7 +110,7 @@ export class PageEngine {
         },
         added: (elements) => {
           const found: ShadowRoot[] = [];
-          for (const el of elements) findShadowRoots(el, found, this.undefinedHosts);
+          for (const el of elements) findShadowRoots(el, found, this.later);
           const fresh = this.addShadowRoots(found);
           if (fresh.length && this.enabled()) {
             for (const sr of fresh) this.hooks.scanner().scanNow(sr);
@@ -123,21 +129,35 @@ export class PageEngine {
     // Back/forward in an SPA: the page swaps content; handle it now rather than after the debounce.
     this.doc.defaultView?.addEventListener('popstate', () => obs.flush(), { signal: this.signal });
     for (const ms of UPGRADE_CHECKS_MS) {
-      const t = setTimeout(() => this.checkUpgrades(), ms);
+      const t = setTimeout(() => this.checkUpgrades(ms === UPGRADE_CHECKS_MS.at(-1) ? 'last' : 'timed'), ms);
       this.signal.addEventListener('abort', () => clearTimeout(t));
     }
   }
 
-  /** Scan the open shadow roots that custom elements got since they were last looked at. */
-  private checkUpgrades(): void {
-    if (!this.undefinedHosts.size || !this.enabled()) return;
+  /**
+   * Scan the shadow roots that custom elements got since they were last looked at: those not
+   * defined yet on every call; at the timed checks also the defined ones, let go after the last.
+   */
+  private checkUpgrades(when: 'batch' | 'timed' | 'last' = 'batch'): void {
+    const { undefined: undef, shadowless } = this.later;
+    if (!this.enabled() || (!undef.size && (when === 'batch' || !shadowless.size))) return;
     const found: ShadowRoot[] = [];
-    for (const el of [...this.undefinedHosts]) {
-      if (!el.isConnected) this.undefinedHosts.delete(el);
-      else if (el.shadowRoot) {
-        this.undefinedHosts.delete(el);
-        findShadowRoots(el, found, this.undefinedHosts);
-      } else if (el.matches(':defined')) this.undefinedHosts.delete(el);
+    const look = (el: Element, set: Set<Element>) => {
+      const sr = el.isConnected ? shadowRootOf(el) : null;
+      if (sr || !el.isConnected) set.delete(el);
+      if (sr) findShadowRoots(el, found, this.later);
+      return !!sr;
+    };
+    for (const el of [...undef]) {
+      if (!look(el, undef) && el.isConnected && el.matches(':defined')) {
+        undef.delete(el);
+        if (!this.lateDone) shadowless.add(el);
+      }
+    }
+    if (when !== 'batch') for (const el of [...shadowless]) look(el, shadowless);
+    if (when === 'last') {
+      shadowless.clear();
+      this.lateDone = true;
     }
     const fresh = this.addShadowRoots(found);
     if (!fresh.length) return;

@@ -1,24 +1,22 @@
 /**
  * The card UI (Preact, Floating UI, its styles) is most of the content script's weight but is
  * needed only when a card first shows. It is built as its own script (entrypoints/card.ts →
- * card.js) and loaded on first use with import() from the extension's files, into this same
- * content-script world. Until then LazyCard stands in: nothing is shown, so nothing is inside the
+ * card.js) and loaded on first use into this same content-script world, by a way pages cannot
+ * probe (src/dom/extension-script.ts). Until then LazyCard stands in: nothing is shown, so nothing is inside the
  * card; calls that show something load it, the others wait for it (or do nothing while nothing
  * is loaded).
  */
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { MenuDone } from '../messaging/protocol';
 import type { CardApi as Card, CardHandlers, CardLookup, CardModule, CardTarget } from '../ui/card-api';
+import { loadExtensionScript } from './extension-script';
 
 /** The global the card script sets in the content-script world (entrypoints/card.ts). */
 export const CARD_GLOBAL = '__MODELLENS_CARD__';
-const CARD_FILE = '/card.js';
 
 async function loadCardModule(): Promise<CardModule> {
   const g = globalThis as Record<string, unknown>;
-  const url = (browser.runtime.getURL as (path: string) => string)(CARD_FILE);
-  if (!g[CARD_GLOBAL]) await import(/* @vite-ignore */ url);
+  if (!g[CARD_GLOBAL]) await loadExtensionScript('card.js');
   const mod = g[CARD_GLOBAL] as CardModule | undefined;
   if (!mod) throw new Error('ModelLens: card script did not load');
   return mod;

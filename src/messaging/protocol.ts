@@ -50,6 +50,13 @@ export interface PageSetup {
   stored: { base: string; index: CompiledIndex } | null;
 }
 
+/**
+ * Extension scripts a content script may have put into its frame (src/dom/extension-script.ts);
+ * web-accessible in Chrome through their dynamic URL only (wxt.config.ts).
+ */
+export const EXTENSION_SCRIPTS = ['card.js'] as const;
+export type ExtensionScript = (typeof EXTENSION_SCRIPTS)[number];
+
 /** content script / popup → background: request fields and reply, per message type. */
 export type BackgroundProtocol = {
   getEntry: { request: { id: string }; reply: EntryResponse };
@@ -62,6 +69,8 @@ export type BackgroundProtocol = {
   menuUndo: { request: MenuDone; reply: boolean };
   /** Open the knowledge browser with a search (the card's "Not in the knowledge"). */
   openKnowledge: { request: { query: string }; reply: boolean };
+  /** Firefox: run one of EXTENSION_SCRIPTS in the sender's frame; true once it ran. */
+  loadScript: { request: { file: ExtensionScript }; reply: boolean };
 };
 
 /** What is under the pointer when the context menu opens. */
@@ -108,14 +117,15 @@ export type MenuRequest = Message<MenuProtocol>;
 
 export function isBackgroundRequest(x: unknown): x is BackgroundRequest {
   if (!x || typeof x !== 'object') return false;
-  const m = x as { type?: unknown; id?: unknown; count?: unknown };
+  const m = x as { type?: unknown; id?: unknown; count?: unknown; file?: unknown };
   return (
     (m.type === 'getEntry' && typeof m.id === 'string') ||
     (m.type === 'mentionCount' && typeof m.count === 'number') ||
     m.type === 'pageSetup' ||
     (m.type === 'menuContext' && typeof (x as { host?: unknown }).host === 'string') ||
     (m.type === 'menuUndo' && isMenuDone(x)) ||
-    (m.type === 'openKnowledge' && typeof (x as { query?: unknown }).query === 'string')
+    (m.type === 'openKnowledge' && typeof (x as { query?: unknown }).query === 'string') ||
+    (m.type === 'loadScript' && (EXTENSION_SCRIPTS as readonly unknown[]).includes(m.file))
   );
 }
 

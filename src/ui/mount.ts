@@ -24,6 +24,13 @@ import type { Tr } from '../core/words';
 const tr: Tr = (key, subs) => t(`card.${key}` as MessageKey, subs);
 import cardCss from './card.css?inline';
 
+/**
+ * Shown only while the extension's page stylesheet (public/highlights.css) is there: Firefox
+ * removes it on uninstall without running any content-script code, and a card open then goes with
+ * it. `!important` to come after WXT's own `:host{all:initial !important}`.
+ */
+const HOST_CSS = ':host{visibility:var(--modellens-visible,hidden)!important}';
+
 function rectOf(ranges: Range[]): DOMRect {
   const rects = ranges.flatMap((r) => [...r.getClientRects()]);
   if (!rects.length) return ranges[0]?.getBoundingClientRect() ?? new DOMRect();
@@ -72,7 +79,7 @@ export class CardHost implements CardApi {
       position: 'inline',
       anchor: 'html',
       append: 'last',
-      css: cardCss,
+      css: cardCss + HOST_CSS,
       isolateEvents: ['keydown', 'keyup', 'keypress'],
       onMount: (container) => {
         const live = container.ownerDocument.createElement('div');

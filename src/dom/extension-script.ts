@@ -1,0 +1,28 @@
+/**
+ * Loading one of the extension's own scripts into this content-script world, by a way no page can
+ * use to detect the extension. A file that pages could fetch at a fixed address
+ * (chrome-extension://<id>/card.js) would tell any site that its reader has ModelLens.
+ *
+ * - Chrome: the file is web-accessible only through its dynamic URL (`use_dynamic_url` in the
+ *   manifest, wxt.config.ts): `runtime.getURL` returns chrome-extension://<session id>/…, an id
+ *   made anew each browser session that only the extension knows; the fixed address is refused.
+ *   The content script `import()`s it from there.
+ * - Firefox has no dynamic URLs; its moz-extension://<uuid> is per install but then stays the
+ *   same, so a page that learnt it once could recognise the reader. Nothing is web-accessible
+ *   there: the background puts the file into this frame with `scripting.executeScript` (same
+ *   isolated world as the content script), asked by message (`loadScript`).
+ *
+ * Either way the script is expected to set a global in this world (e.g. the card's
+ * `__MODELLENS_CARD__`); the caller reads it once this resolves.
+ */
+import { browser } from 'wxt/browser';
+import { sendToBackground } from '../messaging/client';
+import type { ExtensionScript } from '../messaging/protocol';
+
+export async function loadExtensionScript(file: ExtensionScript): Promise<void> {
+  if (import.meta.env.FIREFOX) {
+    if (!(await sendToBackground({ type: 'loadScript', file }))) throw new Error(`ModelLens: ${file} did not load`);
+    return;
+  }
+  await import(/* @vite-ignore */ (browser.runtime.getURL as (path: string) => string)(`/${file}`));
+}
