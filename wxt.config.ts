@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ICON_SIZES, writeIcons } from './scripts/icons';
 import { contentScriptBudget, nativeBrowserForPageScripts } from './scripts/content-budget';
+import { updateDefines } from './scripts/update-config';
 
 /** Icons are rendered from assets/icon.svg at build time (scripts/icons.ts). */
 const icons = Object.fromEntries(ICON_SIZES.map((s) => [s, `icon/${s}.png`]));
@@ -19,6 +20,8 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), knowledgePlugin(), localesPlugin()],
     build: { target: 'es2022' },
+    // The knowledge pack's URL and public key (scripts/update-config.ts).
+    define: updateDefines(),
   }),
   manifest: ({ browser }) => ({
     name: 'ModelLens',
@@ -29,7 +32,8 @@ export default defineConfig({
     action: { default_title: 'ModelLens', default_icon: { 16: icons[16], 32: icons[32] } },
     // storage: settings and the user's own knowledge (storage.local). Nothing else: the popup
     // reaches the tab's content script by message, which needs no "tabs" or "activeTab".
-    permissions: ['storage'],
+    // alarms: the daily knowledge pack check (src/background/pack-schedule.ts).
+    permissions: ['storage', 'alarms'],
     // The card UI, loaded by the content script on the first card (src/dom/lazy-card.ts).
     web_accessible_resources: [{ resources: ['card.js'], matches: ['<all_urls>'] }],
     commands: {

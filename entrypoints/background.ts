@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { forwardTourCommands } from '@/src/background/commands';
+import { scheduleKnowledgeUpdates } from '@/src/background/pack-schedule';
 import { followUserKnowledge } from '@/src/background/knowledge';
 import { serveRequests } from '@/src/background/requests';
 import { repairSettings } from '@/src/settings/items';
@@ -13,4 +14,6 @@ export default defineBackground(() => {
   void browser.action.setBadgeBackgroundColor({ color: '#5b3cf0' }).catch(() => undefined);
   browser.runtime.onMessage.addListener(serveRequests(userReady, settingsReady));
   forwardTourCommands();
+  // The signed knowledge pack: at start-up if due, daily, and on "Check now".
+  void settingsReady.then(scheduleKnowledgeUpdates);
 });

@@ -9,6 +9,7 @@ import { getEntry } from '../knowledge/store';
 import { badgeText } from '../settings/apply';
 import { loadSettings, userIndexItem } from '../settings/items';
 import { readerToday } from '../settings/today';
+import { checkNow } from './pack-schedule';
 
 /** Settings (validated field by field) and the stored merged index, for a content script. */
 async function pageSetup(): Promise<PageSetup> {
@@ -21,6 +22,7 @@ export function serveRequests(userReady: Promise<unknown>, settingsReady: Promis
   return serve<BackgroundProtocol>(isBackgroundRequest, {
     getEntry: (msg) => userReady.then(async () => ({ ...getEntry(msg.id), today: await readerToday() })),
     pageSetup: () => settingsReady.then(pageSetup),
+    checkPack: () => settingsReady.then(checkNow),
     mentionCount: (msg, sender) => {
       // The badge counts what the popup lists: the top frame's mentions. Tab-specific badge text
       // is reset by the browser when the tab navigates.

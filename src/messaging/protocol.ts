@@ -56,7 +56,12 @@ export type BackgroundProtocol = {
   /** A frame's mention count changed (the action badge shows the top frame's count). */
   mentionCount: { request: { count: number }; reply: void };
   pageSetup: { request: Record<never, never>; reply: PageSetup };
+  /** "Check now" (popup, options): one knowledge pack check; null when updates are off. */
+  checkPack: { request: Record<never, never>; reply: PackCheckReply };
 };
+
+/** The result of a knowledge pack check, as settings/pack-store.ts records it. */
+export type PackCheckReply = { checkedAt: string; result: string; detail?: string } | null;
 
 /** background / popup → content script (the tab's top frame answers). */
 export type ContentProtocol = {
@@ -81,7 +86,7 @@ export type ContentRequest = Message<ContentProtocol>;
 export function isBackgroundRequest(x: unknown): x is BackgroundRequest {
   if (!x || typeof x !== 'object') return false;
   const m = x as { type?: unknown; id?: unknown; count?: unknown };
-  return (m.type === 'getEntry' && typeof m.id === 'string') || (m.type === 'mentionCount' && typeof m.count === 'number') || m.type === 'pageSetup';
+  return (m.type === 'getEntry' && typeof m.id === 'string') || (m.type === 'mentionCount' && typeof m.count === 'number') || m.type === 'pageSetup' || m.type === 'checkPack';
 }
 
 export function isContentRequest(x: unknown): x is ContentRequest {
