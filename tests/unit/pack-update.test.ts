@@ -9,6 +9,9 @@ import { checkForUpdate, Interrupted, retireOldPacks, rollBack, type UpdateConfi
 import { compileIndex } from '../../src/knowledge/compile';
 import { indexFingerprint } from '../../src/knowledge/fingerprint';
 import { defaultSettings } from '../../src/settings/defaults';
+import { saveUserKnowledge } from '../../src/settings/user-index';
+import type { CompiledIndex } from '../../src/core/index-format';
+import { matchKey } from '../../src/core/normalize';
 import { generatePackKeys, makePack } from '../../scripts/pack-sign';
 import { FIXTURE, newModel, packServer, REGISTRY, TODAY } from './pack-helpers';
 
@@ -221,6 +224,24 @@ describe('knowledge pack client', () => {
     // The next start finishes the update from scratch.
     expect((await check())?.result).toBe('updated');
     expect(await packIds()).toContain('acme/zephyr-10');
+  });
+
+  it('keeps user entries over pack entries, in the pack swap and in a later import', async () => {
+    const mine = { ...newModel(), summary: 'My own note on Zephyr.' };
+    const other = newModel('Acme Zephyr 11');
+    await fakeBrowser.storage.local.set({ userKnowledge: { entries: [{ ...other, aliases: ['Acme Zephyr 9'] }], updatedAt: '2026-11-30' } });
+    serve(pack());
+    expect((await check())?.result).toBe('updated');
+    const idx = async () => ((await fakeBrowser.storage.local.get('userIndex')).userIndex as { index: CompiledIndex }).index;
+    const target = (i: CompiledIndex, alias: string) => i.ids[i.keys[matchKey(alias)][0]];
+    // The user's entry claims the alias the pack gives its own model.
+    expect(target(await idx(), 'Acme Zephyr 9')).toBe('acme/zephyr-11');
+    await saveUserKnowledge([mine], BUNDLED);
+    expect(target(await idx(), 'Acme Zephyr 9')).toBe('acme/zephyr-9');
+    // Built on the pack: its model stays, the user's entry replaced it.
+    expect((await idx()).ids).toContain('acme/zephyr-9');
+    await saveUserKnowledge([], BUNDLED);
+    expect((await idx()).ids).toContain('acme/zephyr-9');
   });
 
   it('retires a pack once an extension update brings newer bundled knowledge', async () => {
