@@ -42,7 +42,6 @@ export interface PackPayload {
 
 /** Why a pack was not taken. The UI words each one (locales: pack.reason.*). */
 export type PackReason =
-  | 'disabled'
   | 'offline'
   | 'timeout'
   | 'network'
