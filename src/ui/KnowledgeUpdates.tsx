@@ -50,6 +50,11 @@ function useKnowledgeState() {
   return { sum, on };
 }
 
+/** The switch's new state, read from the event at once (currentTarget is gone after dispatch). */
+function setSwitch(on: boolean): void {
+  void updateSettings((s) => ({ ...s, updateKnowledge: on }));
+}
+
 export function KnowledgeUpdates({ compact = false }: { compact?: boolean }) {
   const { sum, on } = useKnowledgeState();
   const [busy, setBusy] = useState(false);
@@ -58,23 +63,24 @@ export function KnowledgeUpdates({ compact = false }: { compact?: boolean }) {
     await sendToBackground({ type: 'checkPack' }).catch(() => null);
     setBusy(false);
   };
-  const date = sum?.knowledgeDate;
-  const status = sum?.status;
+  if (!sum) return null;
+  const date = sum.knowledgeDate;
+  const status = sum.status;
   const body = (
     <>
       {date && (
-        <p class="muted asof" id="knowledge-asof">
-          {t('popup.knowledgeAsOf', { date: formatDate(date) })}
+        <p class="muted asof">
+          <span id="knowledge-asof">{t('popup.knowledgeAsOf', { date: formatDate(date) })}</span>
           {' · '}
-          <span id="pack-version">{sum?.version ? t('pack.version', { v: sum.version }) : t('pack.bundled')}</span>
+          <span id="pack-version">{sum.version ? t('pack.version', { v: sum.version }) : t('pack.bundled')}</span>
         </p>
       )}
-      <p class="muted" id="pack-status" data-result={status?.result ?? ''} title={status?.detail ?? ''}>
+      <p class="muted" id="pack-status" data-result={status?.result ?? ''} data-checked={status?.checkedAt ?? ''} title={status?.detail ?? ''}>
         {status ? t('pack.lastCheck', { when: when(status.checkedAt), result: resultText(status.result, status.detail) }) : t('pack.never')}
       </p>
       <div class="row pack-actions">
         <label class="switch">
-          <input type="checkbox" role="switch" id="update-switch" checked={on} onChange={(e) => void updateSettings((s) => ({ ...s, updateKnowledge: (e.currentTarget as HTMLInputElement).checked }))} />
+          <input type="checkbox" role="switch" id="update-switch" checked={on} onChange={(e) => setSwitch((e.currentTarget as HTMLInputElement).checked)} />
           <span>{t('pack.switch')}</span>
         </label>
         <button type="button" id="check-now" disabled={!on || busy} onClick={() => void checkNow()}>
