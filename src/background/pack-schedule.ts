@@ -9,8 +9,8 @@
 import { browser } from 'wxt/browser';
 import knowledgeDate from 'virtual:modellens-knowledge-date';
 import { bundledVersion } from '../knowledge/pack';
-import { bundledEntries, setPackEntries } from '../knowledge/store';
-import { knowledgePackItem, packStatusItem } from '../settings/pack-store';
+import { bundledEntries } from '../knowledge/store';
+import { packStatusItem } from '../settings/pack-store';
 import { readerToday } from '../settings/today';
 import { checkForUpdate, retireOldPacks, type UpdateConfig } from './pack-update';
 
@@ -51,10 +51,8 @@ async function checkIfDue(): Promise<void> {
   await checkNow().catch(() => undefined);
 }
 
-/** Wire the pack: serve its entries, retire packs older than this build's knowledge, schedule checks. */
+/** Retire packs older than this build's knowledge, schedule checks (background/knowledge.ts serves the pack's entries). */
 export function scheduleKnowledgeUpdates(): void {
-  void knowledgePackItem.getValue().then((p) => setPackEntries(p.current?.entries ?? null));
-  knowledgePackItem.watch((p) => setPackEntries(p?.current?.entries ?? null));
   browser.runtime.onInstalled.addListener(() => {
     void config().then((cfg) => retireOldPacks(cfg)).catch(() => undefined);
   });
