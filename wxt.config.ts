@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ICON_SIZES, writeIcons } from './scripts/icons';
 import { contentScriptBudget, nativeBrowserForPageScripts } from './scripts/content-budget';
 import { thisDevBrowser } from './scripts/dev-browser';
+import { updateDefines } from './scripts/update-config';
 
 /** `npm run dev`'s browser: --no-sandbox as root, none without a display (scripts/dev-browser.ts). */
 const devBrowser = thisDevBrowser();
@@ -23,6 +24,8 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), knowledgePlugin(), localesPlugin()],
     build: { target: 'es2022' },
+    // The knowledge pack's URL and public key (scripts/update-config.ts).
+    define: updateDefines(),
   }),
   manifest: ({ browser }) => ({
     name: 'ModelLens',
@@ -33,10 +36,11 @@ export default defineConfig({
     action: { default_title: 'ModelLens', default_icon: { 16: icons[16], 32: icons[32] } },
     // storage: settings and the user's own knowledge (storage.local). Nothing else: the popup
     // reaches the tab's content script by message, which needs no "tabs" or "activeTab".
+    // alarms: the daily knowledge pack check (src/background/pack-schedule.ts).
     // contextMenus (Chrome) / menus (Firefox): "Look up ‹selection› in ModelLens", "Don't highlight …".
     // Firefox also "scripting": the card UI goes into a page by scripting.executeScript, so nothing
     // is web-accessible there (src/dom/extension-script.ts).
-    permissions: browser === 'firefox' ? ['storage', 'menus', 'scripting'] : ['storage', 'contextMenus'],
+    permissions: browser === 'firefox' ? ['storage', 'alarms', 'menus', 'scripting'] : ['storage', 'alarms', 'contextMenus'],
     // The card UI, loaded by the content script on the first card (src/dom/lazy-card.ts). Chrome:
     // web-accessible only through the per-session dynamic URL, never at chrome-extension://<id>/card.js.
     ...(browser === 'firefox'

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { forwardTourCommands } from '@/src/background/commands';
 import { initContextMenu } from '@/src/background/context-menu';
+import { scheduleKnowledgeUpdates } from '@/src/background/pack-schedule';
 import { followUserKnowledge } from '@/src/background/knowledge';
 import { serveRequests } from '@/src/background/requests';
 import { repairSettings } from '@/src/settings/items';
@@ -15,4 +16,6 @@ export default defineBackground(() => {
   const menu = initContextMenu();
   browser.runtime.onMessage.addListener(serveRequests(userReady, settingsReady, menu));
   forwardTourCommands();
+  // The signed knowledge pack: at start-up if due, daily, and on "Check now".
+  void settingsReady.then(scheduleKnowledgeUpdates);
 });

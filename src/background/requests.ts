@@ -11,6 +11,7 @@ import { loadSettings, userIndexItem } from '../settings/items';
 import { readerToday } from '../settings/today';
 import { applyMenuAction, type ContextMenu } from './context-menu';
 import { injectScript } from './scripts';
+import { checkNow } from './pack-schedule';
 
 /** Settings (validated field by field) and the stored merged index, for a content script. */
 async function pageSetup(): Promise<PageSetup> {
@@ -24,6 +25,7 @@ export function serveRequests(userReady: Promise<unknown>, settingsReady: Promis
     getEntry: (msg) => userReady.then(async () => ({ ...getEntry(msg.id), today: await readerToday() })),
     pageSetup: () => settingsReady.then(pageSetup),
     loadScript: (msg, sender) => injectScript(msg.file, sender),
+    checkPack: () => settingsReady.then(checkNow),
     mentionCount: (msg, sender) => {
       // The badge counts what the popup lists: the top frame's mentions. Tab-specific badge text
       // is reset by the browser when the tab navigates.

@@ -71,6 +71,8 @@ export type BackgroundProtocol = {
   openKnowledge: { request: { query: string }; reply: boolean };
   /** Firefox: run one of EXTENSION_SCRIPTS in the sender's frame; true once it ran. */
   loadScript: { request: { file: ExtensionScript }; reply: boolean };
+  /** "Check now" (popup, options): one knowledge pack check; null when updates are off. */
+  checkPack: { request: Record<never, never>; reply: PackCheckReply };
 };
 
 /** What is under the pointer when the context menu opens. */
@@ -93,6 +95,9 @@ export type MenuProtocol = {
   /** Say what was done, with an undo. */
   menuDone: { request: MenuDone; reply: boolean };
 };
+
+/** The result of a knowledge pack check, as settings/pack-store.ts records it. */
+export type PackCheckReply = { checkedAt: string; result: string; detail?: string } | null;
 
 /** background / popup → content script (the tab's top frame answers). */
 export type ContentProtocol = {
@@ -125,7 +130,8 @@ export function isBackgroundRequest(x: unknown): x is BackgroundRequest {
     (m.type === 'menuContext' && typeof (x as { host?: unknown }).host === 'string') ||
     (m.type === 'menuUndo' && isMenuDone(x)) ||
     (m.type === 'openKnowledge' && typeof (x as { query?: unknown }).query === 'string') ||
-    (m.type === 'loadScript' && (EXTENSION_SCRIPTS as readonly unknown[]).includes(m.file))
+    (m.type === 'loadScript' && (EXTENSION_SCRIPTS as readonly unknown[]).includes(m.file)) ||
+    m.type === 'checkPack'
   );
 }
 

@@ -30,6 +30,8 @@ export interface Settings {
   deny: string[];
   strictness: Strictness;
   language: Language;
+  /** Fetch the signed knowledge pack at start-up and daily (src/background/pack-update.ts); off: no request at all. */
+  updateKnowledge: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
@@ -42,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   deny: Object.freeze([]) as unknown as string[],
   strictness: 'page',
   language: 'auto',
+  updateKnowledge: true,
 }) as Settings;
 
 /** A fresh, mutable copy of the defaults. */

@@ -7,9 +7,10 @@ import { browser } from 'wxt/browser';
 import type { CompiledIndex } from '../core/index-format';
 import { indexFingerprint, pickIndex } from '../knowledge/fingerprint';
 import { sendToBackground } from '../messaging/client';
+import type { PageSetup } from '../messaging/protocol';
 import { defaultSettings, type Settings } from './defaults';
 
-/** Storage keys whose change means the page must ask again (wxt storage `local:<key>`). */
+/** Storage keys whose change means the page must ask again (wxt storage `local:<key>`); a new knowledge pack rewrites `userIndex` too. */
 const WATCHED = ['settings', 'userIndex'];
 
 export interface PageSettings {
@@ -17,11 +18,20 @@ export interface PageSettings {
   index: CompiledIndex;
 }
 
+/**
+ * The alias index this page matches with: the stored one (the knowledge pack's entries and/or the
+ * user's, compiled by the background or options page; settings/user-index.ts) when it was built
+ * for this very bundled index, else the bundled index (knowledge-index.js).
+ */
+export function activeIndex(bundled: CompiledIndex, stored: PageSetup['stored'] | undefined): CompiledIndex {
+  return pickIndex(bundled, stored, indexFingerprint(bundled));
+}
+
 export async function loadPageSetup(bundled: CompiledIndex): Promise<PageSettings> {
   const setup = await sendToBackground({ type: 'pageSetup' }).catch(() => null);
   // Without an answer (background restarting) the page still works with defaults and bundled knowledge.
   if (!setup) return { settings: defaultSettings(), index: bundled };
-  return { settings: setup.settings, index: pickIndex(bundled, setup.stored, indexFingerprint(bundled)) };
+  return { settings: setup.settings, index: activeIndex(bundled, setup.stored) };
 }
 
 export function watchPageSetup(bundled: CompiledIndex, cb: (s: PageSettings) => void): () => void {

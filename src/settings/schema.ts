@@ -39,6 +39,7 @@ const FIELDS = {
   deny: hostList,
   strictness: v.picklist(STRICTNESS),
   language: v.picklist(LANGUAGES),
+  updateKnowledge: v.boolean(),
 } satisfies { [K in keyof Settings]: v.GenericSchema<unknown, Settings[K]> };
 
 export interface SettingsProblem {

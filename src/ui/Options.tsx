@@ -15,6 +15,7 @@ import { CATEGORIES, HIGHLIGHT_STYLES, LANGUAGES, STRICTNESS, type Settings } fr
 import { normalizeHost } from '../settings/sites';
 import { setLanguage, t, type MessageKey } from './i18n';
 import { UserKnowledge } from './UserKnowledge';
+import { KnowledgeUpdates } from './KnowledgeUpdates';
 
 export interface OptionsProps {
   /** The bundled entries (import validation: links may point at them; overrides replace them). */
@@ -172,6 +173,7 @@ export function Options({ bundled, onLanguage }: OptionsProps) {
 
       <LanguagePanel s={s} update={update} />
 
+      <KnowledgeUpdates />
       <UserKnowledge bundled={bundled} />
 
       <footer class="muted foot">

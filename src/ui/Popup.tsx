@@ -10,8 +10,7 @@ import { groupByVendor } from '../settings/apply';
 import { updateSettings } from '../settings/items';
 import { setSiteEnabled } from '../settings/schema';
 import { t } from './i18n';
-import knowledgeDate from 'virtual:modellens-knowledge-date';
-import { formatDate } from '../core/status';
+import { KnowledgeUpdates } from './KnowledgeUpdates';
 
 /** While the popup is open, the page may still be scanning: refresh the list this often. */
 const REFRESH_MS = 1000;
@@ -93,11 +92,7 @@ export function Popup({ tabId }: { tabId: number | null }) {
           <MentionList info={state.info} revealed={revealed} onReveal={(id) => void reveal(id)} />
         </>
       )}
-      {knowledgeDate && (
-        <p class="muted asof" id="knowledge-asof">
-          {t('popup.knowledgeAsOf', { date: formatDate(knowledgeDate) })}
-        </p>
-      )}
+      <KnowledgeUpdates compact />
     </div>
   );
 }

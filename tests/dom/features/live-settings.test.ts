@@ -7,15 +7,21 @@ import type { PageSetup } from '../../../src/messaging/protocol';
 import { defaultSettings, type Settings } from '../../../src/settings/defaults';
 import { body, tick } from '../helpers';
 import { INDEX, makeSession } from './session';
+import { compileIndex } from '../../../src/knowledge/compile';
+import { indexFingerprint } from '../../../src/knowledge/fingerprint';
+import type { Entry } from '../../../src/knowledge/schema';
+
+const entry = (id: string, name: string, aliases: string[]): Entry =>
+  ({ id, name, vendor: id.split('/')[0], kind: 'model', summary: '', aliases }) as unknown as Entry;
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
 
-/** The background's side: answers pageSetup with whatever settings are stored now. */
+/** The background's side: answers pageSetup with whatever settings and stored index are stored now. */
 function background(): void {
   fakeBrowser.runtime.onMessage.addListener(async (msg: unknown): Promise<PageSetup | undefined> => {
     if ((msg as { type?: string }).type !== 'pageSetup') return undefined;
-    const { settings } = (await fakeBrowser.storage.local.get('settings')) as { settings?: Settings };
-    return { settings: settings ?? defaultSettings(), stored: null };
+    const { settings, userIndex } = (await fakeBrowser.storage.local.get(['settings', 'userIndex'])) as { settings?: Settings; userIndex?: PageSetup['stored'] };
+    return { settings: settings ?? defaultSettings(), stored: userIndex ?? null };
   });
 }
 
@@ -45,6 +51,26 @@ describe('live settings', () => {
     await fakeBrowser.storage.local.set({ settings: { ...defaultSettings(), deny: ['localhost'], style: 'background' } });
     await vi.waitFor(() => expect(session.settings.style).toBe('background'));
     expect(rebuilt.mock.calls.length).toBe(calls);
+    abort.abort();
+  });
+
+  it('matches with a knowledge pack index once it is stored, and only when built on this bundled index', async () => {
+    background();
+    body('<p>GPT-5.4 and Acme Zephyr 9.</p>');
+    const { session, abort } = makeSession();
+    initLiveSettings(session, INDEX, abort.signal);
+    await session.start();
+    expect(session.mentions().map((m) => m.text)).toEqual(['GPT-5.4']);
+    // An index for another build (another bundled fingerprint) is ignored: the page keeps the bundled one.
+    const pack = compileIndex([...INDEX.ids.map((id, i) => entry(id, INDEX.names[i], [INDEX.names[i]])), entry('acme/zephyr-9', 'Acme Zephyr 9', ['Acme Zephyr 9'])]);
+    await fakeBrowser.storage.local.set({ userIndex: { base: 'other-build', index: pack } });
+    await tick(20);
+    expect(session.index).toBe(INDEX);
+    await fakeBrowser.storage.local.set({ userIndex: { base: indexFingerprint(INDEX), index: pack } });
+    await vi.waitFor(() => expect(session.mentions().map((m) => m.text)).toEqual(['GPT-5.4', 'Acme Zephyr 9']));
+    // The pack retired (index removed): back to the bundled index.
+    await fakeBrowser.storage.local.set({ userIndex: null });
+    await vi.waitFor(() => expect(session.mentions().map((m) => m.text)).toEqual(['GPT-5.4']));
     abort.abort();
   });
 
