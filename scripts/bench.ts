@@ -8,6 +8,8 @@
  *   npm run bench -- --no-mark      skip mark.js (it takes minutes on large pages)
  *   npm run bench -- --no-write     do not rewrite docs/performance.md
  *   npm run bench -- --only=wiki    pages whose name contains "wiki"
+ *   npm run bench -- --frames-only  only what a real page pays (page scripts on, all frames; scripts/bench-frames.ts)
+ *   npm run bench -- --no-frames    skip that part
  *
  * Real pages come from ../shared/pages/readability (Mozilla Readability's test pages); when that
  * folder is absent the bench says so and runs on the generated pages only.
@@ -27,6 +29,7 @@ import type { Entry } from '../src/knowledge/schema';
 import { launch, ROOT, serve, type StaticServer } from './browser/harness';
 import type { BenchApi } from './bench-page';
 import { ENTRIES_DIR, INDEX_GLOBAL } from './vite-knowledge-plugin';
+import { runFrames } from './bench-frames';
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
@@ -397,6 +400,8 @@ async function main() {
   }
   if (QUICK) realPages = realPages.filter((_, i) => i % 13 === 0);
   if (ONLY) realPages = realPages.filter((f) => f.includes(ONLY));
+  const frames = () => runFrames({ realDir: REAL_DIR, realPages, args: [...args], write: WRITE && !QUICK && !ONLY });
+  if (args.has('--frames-only')) return frames();
 
   const load = loadavg()[0];
   console.log(`ModelLens bench — ${cpus().length} cores, load ${load.toFixed(2)}; ${realPages.length} real + ${gen.length} generated pages; ${terms.length} alias terms`);
@@ -484,6 +489,7 @@ async function main() {
       writeFileSync(join(ROOT, 'docs/performance.md'), report({ results, checks, hlFrame, allFrame, wrapFrame, repaint10, repaint10k, flood, readySmall, readyBig, version, load, secs, terms: terms.length, realMissing: !realPages.length }));
       console.log('wrote docs/performance.md');
     }
+    if (!args.has('--no-frames')) await frames();
   } finally {
     await browser.close();
     await realServer?.close();
