@@ -1,8 +1,14 @@
 /** Which alias index a page uses: the bundled one, or the stored merged one built on it. Tiny: the content script imports it. */
 import type { CompiledIndex } from '../core/index-format.ts';
 
-/** A short fingerprint of a compiled index (FNV-1a of its source and ids), to tell builds apart. */
+/**
+ * A short fingerprint of a compiled index (FNV-1a of its source and ids), to tell builds apart.
+ * The bundled index carries it from the build (`fp`, set by knowledge-index.js): hashing its
+ * 80 kB source in every frame on every load was a measurable part of the page's cost.
+ */
 export function indexFingerprint(index: CompiledIndex): string {
+  const fp = (index as { fp?: unknown }).fp;
+  if (typeof fp === 'string') return fp;
   let h = 0x811c9dc5;
   const s = index.source + '\u0000' + index.ids.join(',');
   for (let i = 0; i < s.length; i++) {
