@@ -1,5 +1,5 @@
 /**
- * The alias expression, compiled piece by piece. V8's cost of compiling one expression grows
+ * The alias expression, compiled piece by piece (split at build time: src/knowledge/split-source.ts). V8's cost of compiling one expression grows
  * faster than its size: the whole trie (about 80 kB of source) takes several times longer to
  * compile than all of its first-character branches compiled one by one, and every frame pays it
  * again. So the expression is split where the compiler (src/knowledge/compile.ts) joins it —
@@ -20,119 +20,73 @@ export interface AliasSearch {
 }
 
 interface Parts {
-  head: string;
-  ahead: string;
+  /** START and the look-ahead: where a name may begin. */
+  finder: string;
   branches: Map<string, string[]>;
   tail: string;
 }
 
-/** How the "i" flag (without "u") compares characters: ECMAScript's Canonicalize. */
-export function canonical(c: string): string {
-  const u = c.toUpperCase();
-  return u.length === 1 && !(c.charCodeAt(0) >= 128 && u.charCodeAt(0) < 128) ? u : c;
-}
-
-/** End (exclusive) of the character class that starts at `i`. */
-function classEnd(s: string, i: number): number {
-  for (i++; i < s.length; i++) {
-    if (s[i] === '\\') i++;
-    else if (s[i] === ']') return i + 1;
-  }
-  return -1;
-}
-
-/** `(?<![…])` or `(?=[…])` at `i`: the index after it, or -1. */
-function assertion(s: string, i: number, open: string): number {
-  if (!s.startsWith(open, i)) return -1;
-  const e = classEnd(s, i + open.length - 1);
-  return e > 0 && s[e] === ')' ? e + 1 : -1;
-}
-
-/** The top-level branches of the group `(?:…)` at `i`, and the index after it. */
-function branchesAt(s: string, i: number): { list: string[]; end: number } | null {
-  if (!s.startsWith('(?:', i)) return null;
-  const list: string[] = [];
-  let depth = 0;
-  let from = i + 3;
-  for (let j = i; j < s.length; j++) {
-    const c = s[j];
-    if (c === '\\') j++;
-    else if (c === '[') j = classEnd(s, j) - 1;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) {
-      list.push(s.slice(from, j));
-      return { list, end: j + 1 };
-    } else if (c === '|' && depth === 1) {
-      list.push(s.slice(from, j));
-      from = j + 1;
-    }
-    if (j < 0) return null;
-  }
-  return null;
-}
-
-/** Split a compiled source; null when it does not have the expected shape (then it is used whole). */
-export function splitSource(source: string): Parts | null {
-  const h = assertion(source, 0, '(?<![');
-  const a = h > 0 ? assertion(source, h, '(?=[') : -1;
-  const b = a > 0 ? branchesAt(source, a) : null;
-  if (!b) return null;
+/** The pieces of a source at its cuts (CompiledIndex.cuts, src/knowledge/split-source.ts). */
+export function splitSource(source: string, cuts: number[]): Parts {
+  const a = cuts[1];
+  const close = cuts[cuts.length - 1];
   const branches = new Map<string, string[]>();
-  for (const br of b.list) {
-    // A branch must start with one literal character (escaped or not), not a class or a group.
-    const c = br[0] === '\\' ? br[1] : br[0];
-    if (!c || (br[0] === '\\' && /[A-Za-z0-9]/.test(c)) || (br[0] !== '\\' && /[([.|)?*+{]/.test(c))) return null;
-    const k = canonical(c);
+  for (let i = 2; i < cuts.length - 1; i++) {
+    const br = source.slice(cuts[i], cuts[i + 1] - (i + 1 < cuts.length - 1 ? 1 : 0));
+    const k = canonical(br[0] === '\\' ? br[1] : br[0]);
     if (!branches.has(k)) branches.set(k, []);
     branches.get(k)!.push(br);
   }
-  return { head: source.slice(0, h), ahead: source.slice(h, a), branches, tail: source.slice(b.end) };
+  return { finder: source.slice(0, a), branches, tail: source.slice(close + 1) };
 }
 
-class SplitSearch implements AliasSearch {
-  lastIndex = 0;
-  #finder: RegExp;
-  #parts: Parts;
-  #compiled = new Map<string, RegExp | null>();
+/**
+ * The key of a first character: its upper case (one character), as the "i" flag compares
+ * characters. Canonicalize also keeps "ı" and "ſ" apart from "I" and "S"; grouping them together
+ * only means the branch expression is tried where it cannot match, never that a match is missed.
+ */
+export function canonical(c: string): string {
+  const u = c.toUpperCase();
+  return u.length === 1 ? u : c;
+}
 
-  constructor(parts: Parts) {
-    this.#parts = parts;
-    this.#finder = new RegExp(parts.head + parts.ahead, 'gi');
-  }
-
-  #branch(k: string): RegExp | null {
-    let re = this.#compiled.get(k);
-    if (re === undefined) {
-      const list = this.#parts.branches.get(k);
-      re = list ? new RegExp(`${this.#parts.head}(?:${list.join('|')})${this.#parts.tail}`, 'iy') : null;
-      this.#compiled.set(k, re);
+/** One global-RegExp-like search over the pieces: the finder proposes, the branch decides. */
+function splitSearch(parts: Parts): AliasSearch {
+  const finder = new RegExp(parts.finder, 'gi');
+  const compiled = new Map<string, RegExp | undefined>();
+  const branch = (k: string) => {
+    if (!compiled.has(k)) {
+      const list = parts.branches.get(k);
+      // Tried only where the finder stopped: START has been checked there already.
+      compiled.set(k, list && new RegExp(`(?:${list.join('|')})${parts.tail}`, 'iy'));
     }
-    return re;
-  }
-
-  exec(text: string): RegExpExecArray | null {
-    const f = this.#finder;
-    f.lastIndex = this.lastIndex;
-    for (let m = f.exec(text); m; m = f.exec(text)) {
-      const at = m.index;
-      const re = this.#branch(canonical(text[at]));
-      if (re) {
-        re.lastIndex = at;
-        const r = re.exec(text);
-        if (r) {
-          this.lastIndex = at + r[0].length;
-          return r;
+    return compiled.get(k);
+  };
+  const search: AliasSearch = {
+    lastIndex: 0,
+    exec(text) {
+      finder.lastIndex = search.lastIndex;
+      for (let m = finder.exec(text); m; m = finder.exec(text)) {
+        const at = m.index;
+        const re = branch(canonical(text[at]));
+        if (re) {
+          re.lastIndex = at;
+          const r = re.exec(text);
+          if (r) {
+            search.lastIndex = at + r[0].length;
+            return r;
+          }
         }
+        finder.lastIndex = at + 1;
       }
-      f.lastIndex = at + 1;
-    }
-    this.lastIndex = 0;
-    return null;
-  }
+      search.lastIndex = 0;
+      return null;
+    },
+  };
+  return search;
 }
 
-/** The search for a compiled index's expression (flags "gi"). */
-export function aliasSearch(source: string): AliasSearch {
-  const parts = splitSource(source);
-  return parts ? new SplitSearch(parts) : new RegExp(source, 'gi');
+/** The search for a compiled index's expression (flags "gi"), split at its cuts when it has them. */
+export function aliasSearch(source: string, cuts?: number[]): AliasSearch {
+  return cuts ? splitSearch(splitSource(source, cuts)) : new RegExp(source, 'gi');
 }

@@ -18,15 +18,17 @@ export function indexFingerprint(index: CompiledIndex): string {
   return (h >>> 0).toString(16) + ':' + index.ids.length;
 }
 
+/** The build-time fingerprint knowledge-index.js sets on the bundled index ('' without one). */
+export const builtFingerprint = (index: CompiledIndex): string => (index as { fp?: string }).fp ?? '';
+
+/** The same index (a stored merged index arrives as a new object with every settings change). */
+export const sameIndex = (a: CompiledIndex, b: CompiledIndex): boolean => a === b || (a.source === b.source && a.ids.join() === b.ids.join());
+
 /**
  * The index a page should match with: a stored merged index only when it was built on this very
  * bundled index (an update brings new bundled knowledge; until the background rebuilt the merged
- * index, the page uses the bundled one).
+ * index, the page uses the bundled one). `fingerprint`: the bundled index's.
  */
-export function pickIndex(
-  bundled: CompiledIndex,
-  stored: { base: string; index: CompiledIndex } | null | undefined,
-  fingerprint = indexFingerprint(bundled),
-): CompiledIndex {
-  return stored && stored.base === fingerprint && stored.index?.v === bundled.v ? stored.index : bundled;
+export function pickIndex(bundled: CompiledIndex, stored: { base: string; index: CompiledIndex } | null | undefined, fingerprint: string): CompiledIndex {
+  return stored && fingerprint && stored.base === fingerprint && stored.index?.v === bundled.v ? stored.index : bundled;
 }

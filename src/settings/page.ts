@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { CompiledIndex } from '../core/index-format';
-import { indexFingerprint, pickIndex } from '../knowledge/fingerprint';
+import { builtFingerprint, pickIndex } from '../knowledge/fingerprint';
 import { sendToBackground } from '../messaging/client';
 import { defaultSettings, type Settings } from './defaults';
 
@@ -21,7 +21,7 @@ export async function loadPageSetup(bundled: CompiledIndex): Promise<PageSetting
   const setup = await sendToBackground({ type: 'pageSetup' }).catch(() => null);
   // Without an answer (background restarting) the page still works with defaults and bundled knowledge.
   if (!setup) return { settings: defaultSettings(), index: bundled };
-  return { settings: setup.settings, index: pickIndex(bundled, setup.stored, indexFingerprint(bundled)) };
+  return { settings: setup.settings, index: pickIndex(bundled, setup.stored, builtFingerprint(bundled)) };
 }
 
 export function watchPageSetup(bundled: CompiledIndex, cb: (s: PageSettings) => void): () => void {
