@@ -275,6 +275,21 @@ describe.each(browsersToTest())('page engine in %s', (name) => {
     expect(await violet(boxes.control)).toBe(0);
   });
 
+  it('highlights nothing in text fields, editable text, editors, opted-out or hidden content', async () => {
+    // On the same page: every "Gemini 2.5 Pro" of the top document sits in such a place.
+    const top = await hits(page);
+    expect(top.filter((h) => h.text.includes('Gemini'))).toEqual([]);
+    const typed = await page.evaluate(() => {
+      const ta = document.getElementById('ta') as HTMLTextAreaElement;
+      ta.value += ' and Claude Opus 4.6';
+      document.getElementById('ce')!.append(' and GPT-5.4');
+      return true;
+    });
+    expect(typed).toBe(true);
+    await sleep(400);
+    expect((await hits(page)).filter((h) => h.where === 'ce' || h.where === 'ta')).toEqual([]);
+  });
+
   it('scans cross-site frames, and a frame without text once the page gives it some', async () => {
     await page.goto(`${fixtures.url}/engine-frames.html`, { waitUntil: 'load' });
     const cross = page.frames().find((f) => f.url().startsWith(fixtures.url.replace('127.0.0.1', 'localhost')))!;
@@ -293,21 +308,6 @@ describe.each(browsersToTest())('page engine in %s', (name) => {
     expect(filled).toBeTruthy();
     await settled(filled!);
     expect((await hits(filled!)).map((h) => h.text)).toEqual(['GPT-5.4']);
-  });
-
-  it('highlights nothing in text fields, editable text, editors, opted-out or hidden content', async () => {
-    // On the same page: every "Gemini 2.5 Pro" of the top document sits in such a place.
-    const top = await hits(page);
-    expect(top.filter((h) => h.text.includes('Gemini'))).toEqual([]);
-    const typed = await page.evaluate(() => {
-      const ta = document.getElementById('ta') as HTMLTextAreaElement;
-      ta.value += ' and Claude Opus 4.6';
-      document.getElementById('ce')!.append(' and GPT-5.4');
-      return true;
-    });
-    expect(typed).toBe(true);
-    await sleep(400);
-    expect((await hits(page)).filter((h) => h.where === 'ce' || h.where === 'ta')).toEqual([]);
   });
 
   it('reaches the shadow root of a custom element defined after the page was scanned', async () => {
