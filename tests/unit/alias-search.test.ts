@@ -51,7 +51,7 @@ describe('alias search (the expression compiled branch by branch)', () => {
       }
       expect(n).toBeGreaterThan(100);
     }
-  });
+  }, 60_000);
 
   it('keeps a global RegExp’s lastIndex contract', () => {
     const s = aliasSearch(bundled.source, bundled.cuts);
