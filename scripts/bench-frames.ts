@@ -141,16 +141,21 @@ async function profileTarget(s: CDPSession, all: CDPSession[], contexts: Set<str
   await s.send('Runtime.runIfWaitingForDebugger').catch(() => undefined);
 }
 
+/** `p`, or a rejection after `ms`. */
+function within<T>(ms: number, p: Promise<T>): Promise<T> {
+  return Promise.race([p, new Promise<T>((_, no) => setTimeout(() => no(new Error(`no answer in ${ms} ms`)), ms))]);
+}
+
 /** Visible text and highlight count of every frame (main world; CSS.highlights is per document). */
 async function frameFacts(p: Page): Promise<{ text: boolean; highlights: number }[]> {
   const out: { text: boolean; highlights: number }[] = [];
   for (const f of p.frames()) {
     try {
       out.push(
-        await f.evaluate(() => ({
+        await within(2000, f.evaluate(() => ({
           text: (document.body?.innerText ?? '').trim().length > 0,
           highlights: (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights?.get('modellens')?.size ?? 0,
-        })),
+        }))),
       );
     } catch {
       // A frame that went away or never loaded (a cut third-party frame).
@@ -162,6 +167,8 @@ async function frameFacts(p: Page): Promise<{ text: boolean; highlights: number 
 /** Load `url` in a fresh tab with every frame profiled; the extension's cost on it. */
 export async function measurePage(browser: Browser, url: string): Promise<ExtCost> {
   const p = await browser.newPage();
+  // A page's alert() or confirm() would block every later evaluation.
+  p.on('dialog', (d) => void d.dismiss().catch(() => undefined));
   try {
     const root = await p.createCDPSession();
     const sessions: CDPSession[] = [];
@@ -174,7 +181,7 @@ export async function measurePage(browser: Browser, url: string): Promise<ExtCos
     let longestMs = 0;
     let targets = 0;
     for (const s of sessions) {
-      const r = await s.send('Profiler.stop').catch(() => null);
+      const r = await within(10_000, s.send('Profiler.stop')).catch(() => null);
       if (!r) continue;
       targets++;
       const t = extensionTime(r.profile as Profile);
@@ -349,7 +356,7 @@ export function printSummary(reports: FramesReport[], log = console.log): void {
 }
 
 /** The docs/performance.md section. */
-export function framesMarkdown(reports: FramesReport[], version: string, load: number): string {
+export function framesMarkdown(reports: FramesReport[], version: string, load: number, total = reports[0].pages.length): string {
   const head = reports.map((r) => r.label);
   const sums = reports.map(summary);
   const row = (what: string, cells: string[], target: string) => `| ${what} | ${cells.join(' | ')} | ${target} |`;
@@ -372,7 +379,8 @@ export function framesMarkdown(reports: FramesReport[], version: string, load: n
 
 Measured by \`npm run bench\` (\`-- --frames-only\` for this part alone) in headless ${version} with the
 production build loaded, ${cpus().length} cores (load average ${load.toFixed(2)} at the start; the machine was shared with
-other work, so absolute times move; the columns side by side come from one run). The ${last.pages.length} real pages
+other work, so absolute times move; the columns side by side come from one run, each page loaded in
+every build's browser in turn). ${last.pages.length === total ? `The ${total} real pages` : `One page in ${Math.round(total / last.pages.length)} of the ${total} real pages (${last.pages.length}; \`--frames-every\`)`}
 are served from 127.0.0.1 **with their own scripts running**; every other host fails to resolve
 (third-party scripts and frames are cut, inline scripts run). Each page loads in a fresh tab with
 the V8 CPU profiler sampling every ${SAMPLING_US} µs in the page and in every out-of-process frame
@@ -430,7 +438,9 @@ export async function runFrames(o: { realDir: string; realPages: string[]; args:
   const load = loadavg()[0];
   const server = o.realPages.length ? await serve(o.realDir) : null;
   try {
-    const pages = o.realPages.map((name) => ({ name, url: `${server!.url}/${name}` }));
+    // `--frames-every=N`: every Nth page only (a loaded machine makes the full run long).
+    const every = Math.max(1, Number(opt('frames-every') ?? 1));
+    const pages = o.realPages.filter((_, i) => i % every === 0).map((name) => ({ name, url: `${server!.url}/${name}` }));
     const builds = [...(compare ? [{ ext: compare, label: 'before' }] : []), { ext, label: compare ? 'after' : 'this build' }];
     log(`\nWhat a real page pays: ${pages.length} real pages, page scripts on, all frames; ${builds.map((b) => `${b.label} = ${b.ext}`).join(', ')}`);
     const reports = await benchFrames({ builds, pages, log });
@@ -444,7 +454,7 @@ export async function runFrames(o: { realDir: string; realPages: string[]; args:
       }
     })();
     if (o.write) {
-      writeFramesSection(framesMarkdown(reports, version, load));
+      writeFramesSection(framesMarkdown(reports, version, load, o.realPages.length));
       log('wrote the frames section of docs/performance.md');
     }
   } finally {
