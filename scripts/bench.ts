@@ -12,6 +12,9 @@
  *   npm run bench -- --no-mark      skip mark.js (it takes minutes on large pages)
  *   npm run bench -- --no-write     do not rewrite docs/performance.md
  *   npm run bench -- --only=wiki    pages whose name contains "wiki"
+ *   npm run bench -- --frames-only  only what a real page pays (page scripts on, all frames; scripts/bench-frames.ts)
+ *   npm run bench -- --no-frames    skip that part
+ *   npm run bench -- --frames-every=3 --frames-compare=<chrome-mv3 dir>   every 3rd page; another build side by side
  *
  * Real pages come from ../shared/pages/readability (Mozilla Readability's test pages); when that
  * folder is absent the bench says so and runs on the generated pages only.
@@ -32,6 +35,7 @@ import type { Entry } from '../src/knowledge/schema';
 import { BINARIES, type BrowserName, launch, ROOT, serve, type StaticServer } from './browser/harness';
 import type { BenchApi } from './bench-page';
 import { ENTRIES_DIR, INDEX_GLOBAL } from './vite-knowledge-plugin';
+import { runFrames } from './bench-frames';
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
@@ -452,6 +456,8 @@ async function main() {
   }
   if (QUICK) realPages = realPages.filter((_, i) => i % 13 === 0);
   if (ONLY) realPages = realPages.filter((f) => f.includes(ONLY));
+  const frames = () => runFrames({ realDir: REAL_DIR, realPages, args: [...args], write: WRITE && !QUICK && !ONLY });
+  if (args.has('--frames-only')) return frames();
 
   console.log(`ModelLens bench — ${cpus().length} cores; ${realPages.length} real + ${gen.length} generated pages; ${terms.length} alias terms; ${BROWSERS.join(', ')}`);
   // Page scripts would keep changing the page while it is measured: a CSP keeps them from running
@@ -479,6 +485,8 @@ async function main() {
     writeFileSync(join(ROOT, 'docs/performance.md'), report(runs, { terms: terms.length, realMissing: !realPages.length }));
     console.log('wrote docs/performance.md');
   } else if (WRITE && !QUICK && !ONLY) console.log('docs/performance.md shows both browsers: not rewritten from a one-browser run');
+  // What a real page pays (page scripts on, all frames; Chromium's CPU profiler): its own section of docs/performance.md.
+  if (!args.has('--no-frames')) await frames();
 }
 
 /** Launch one browser without the extension; Firefox with full timer resolution (see Method). */

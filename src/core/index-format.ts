@@ -21,6 +21,8 @@ export interface CompiledIndex {
   v: 2;
   /** RegExp source (flags "gi"), alternation of all aliases as a trie, with boundaries. */
   source: string;
+  /** Where `source` splits into first-character branches (src/knowledge/split-source.ts); absent: used whole. */
+  cuts?: number[];
   ids: string[];
   names: string[];
   vendors: string[];

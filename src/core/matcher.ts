@@ -5,6 +5,7 @@
  * (case rules) and may grow by a variant tail ("Gemma 3" + " 27B"). Rules: docs/matching.md.
  */
 import { FLAG_EXACT_CASE, FLAG_NEEDS_CONTEXT, FLAG_NOT_MODEL, FLAG_SIZE_FORM, type CompiledIndex } from './index-format';
+import { aliasSearch, type AliasSearch } from './alias-search';
 import { caseKey, matchCaseKey, matchKey } from './normalize';
 import { DATE, type MatcherPattern, SAME_MODEL, SIZE, type Tail, tailClass, VERSION } from './tails';
 
@@ -25,7 +26,8 @@ export interface Match {
 
 export interface Matcher {
   index: CompiledIndex;
-  re: RegExp;
+  /** The alias expression (src/core/alias-search.ts: compiled branch by branch, on first use). */
+  re: AliasSearch;
   /** Cue lexicon per sense (src/core/senses.ts). */
   cues: Record<string, RegExp>;
   /** Text that is not prose (URLs, e-mail addresses, domains). */
@@ -40,7 +42,7 @@ export function createMatcher(index: CompiledIndex): Matcher {
     for (const k in o) out[k] = new RegExp(...o[k]);
     return out;
   };
-  return { index, re: new RegExp(index.source, 'gi'), cues: compile(index.cues), np: index.nonProse ? new RegExp(index.nonProse, 'gi') : undefined, rx: compile(index.rx) as Matcher['rx'] };
+  return { index, re: aliasSearch(index.source, index.cuts), cues: compile(index.cues), np: index.nonProse ? new RegExp(index.nonProse, 'gi') : undefined, rx: compile(index.rx) as Matcher['rx'] };
 }
 
 

@@ -8,7 +8,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createMatcher, type Matcher } from '../core/matcher';
 import type { CompiledIndex } from '../core/index-format';
-import { indexFingerprint } from '../knowledge/fingerprint';
+import { sameIndex } from '../knowledge/fingerprint';
 import { entityFilter, needsRescan } from '../settings/apply';
 import type { Settings } from '../settings/defaults';
 import type { PageSettings } from '../settings/page';
@@ -89,7 +89,7 @@ export class PageSession {
     this.settings = next.settings;
     this.#emit('settings');
     const nowEnabled = siteEnabled(next.settings, this.host);
-    const newIndex = next.index !== this.index && indexFingerprint(next.index) !== indexFingerprint(this.index);
+    const newIndex = !sameIndex(next.index, this.index);
     if (newIndex) {
       this.index = next.index;
       this.matcher = createMatcher(next.index);

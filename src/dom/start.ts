@@ -4,7 +4,6 @@
  * AbortSignal. Everything registered here stops with `ctx` (extension update, disable, uninstall).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { CompiledIndex } from '../core/index-format';
 import { loadPageSetup } from '../settings/page';
 import { initBadge } from './features/badge';
 import { initContextMenu } from './features/context-menu';
@@ -17,6 +16,8 @@ import { initPointer } from './features/pointer';
 import { initPopupRequests } from './features/popup-requests';
 import { initTouch } from './features/touch';
 import { createTour } from './features/tour';
+import { acquireIndex } from './acquire-index';
+import { whenReadable } from './readable';
 import { PageSession } from './session';
 
 /** How often to check that the extension is still there (see start()). */
@@ -31,8 +32,10 @@ export async function start(ctx: ContentScriptContext): Promise<void> {
   ctx.setInterval(() => undefined, INVALIDATION_CHECK_MS);
   const signal = abort.signal;
 
-  const bundled = (globalThis as { __MODELLENS_INDEX__?: CompiledIndex }).__MODELLENS_INDEX__;
-  if (!bundled) throw new Error('ModelLens: knowledge index script missing');
+  // A frame inside the page starts only once it has something to read (src/dom/readable.ts); the
+  // top frame always starts, as the popup and the toolbar badge ask it about the page.
+  if (window !== window.top && !(await whenReadable(document, signal))) return;
+  const bundled = await acquireIndex();
   // Settings and the user's knowledge (src/settings): read once here, then followed live.
   const setup = await loadPageSetup(bundled);
   if (signal.aborted) return;

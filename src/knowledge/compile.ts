@@ -21,6 +21,7 @@ import { matcherPatterns, tailRows } from '../core/tails';
 import { cueSources, NON_PROSE } from '../core/senses';
 import type { NonModelName } from './non-model-names';
 import nonModelNames from './non-model-names.json';
+import { sourceCuts } from './split-source';
 
 export type { CompiledIndex } from '../core/index-format';
 
@@ -217,5 +218,7 @@ export function compileIndex(entries: Entry[], nonModel: readonly Pick<NonModelN
   index.senses = senses;
   index.cues = cueSources(new Set(Object.values(senses).flat()));
   index.source = `${START}${firstCharsAhead(root)}${emit(root, undefined)}${DATE}${END}`;
+  const cuts = sourceCuts(index.source);
+  if (cuts) index.cuts = cuts;
   return index;
 }

@@ -4,6 +4,7 @@
  */
 import { FLAG_EXACT_CASE, FLAG_NOT_MODEL, FLAG_PROPER, type CompiledIndex } from '../core/index-format';
 import { SEP, SEP_CLASS, SIZE, VERSION } from './compile';
+import { indexFingerprint } from './fingerprint';
 
 /**
  * The index as the page loads it (knowledge-index.js, a classic script in every frame): the same
@@ -97,7 +98,7 @@ export function packIndex(index: CompiledIndex): PackedIndex {
  */
 export const UNPACK_JS = `(d,source)=>{const x={v:2,source,ids:[],names:[],vendors:[],kinds:[],keys:null,forms:d.f.split("\\n").map(l=>{const f=l.split("|");return[f[0],f[1],parseInt(f[2],36),parseInt(f[3],36)]}),parents:[],...d.rest},rows=[];d.e.split("\\n").forEach((l,i)=>{const f=l.split("|"),m=f[0].split(","),n=f[2];x.ids.push(d.p[parseInt(m[0],36)]+(f[1]||n.toLowerCase().replace(/ /g,"-")));x.names.push(n);x.vendors.push(d.u[parseInt(m[1]||m[0],36)]);x.kinds.push(d.k[parseInt(m[2],36)]);x.parents.push(m[3]?parseInt(m[3],36):i);rows.push(f)});Object.defineProperty(x,"keys",{configurable:true,enumerable:true,get(){const keys={};rows.forEach((f,i)=>{let prev="";for(let j=3;j<f.length;j++){let s=f[j],fl=0;if(s[0]==="^"){const e=s.indexOf("^",1);fl=+s.slice(1,e);s=s.slice(e+1)}const t=prev.slice(0,parseInt(s[0],36))+s.slice(1);keys[t.toLowerCase()]=fl&${FLAG_EXACT_CASE | FLAG_PROPER}?[i,fl,t]:[i,fl];prev=t}});if(d.n)for(const k of d.n.split("|"))k[0]==="^"?keys[k.slice(1)]=[-1,${FLAG_NOT_MODEL | FLAG_EXACT_CASE},k.slice(1)]:keys[k]=[-1,${FLAG_NOT_MODEL}];Object.defineProperty(x,"keys",{value:keys,enumerable:true,writable:true,configurable:true});return keys}});return x}`;
 
-/** knowledge-index.js: `globalThis[global] = <the index>`, packed. */
+/** knowledge-index.js: `globalThis[global]`, the index, packed and decoded on first read. */
 export function indexScriptFor(index: CompiledIndex, global: string): string {
   // Each piece of SOURCE_PARTS, and a separator run (the most frequent piece), becomes one
   // character the source does not use; one replace() on the page puts them back.
@@ -111,5 +112,10 @@ export function indexScriptFor(index: CompiledIndex, global: string): string {
     source = source.split(p).join(free[i]);
     table[free[i]] = p;
   });
-  return `globalThis.${global}=((t,s)=>{for(const c in t)s=s.split(c).join(t[c]);return(${UNPACK_JS})(${JSON.stringify(packIndex(index))},s)})(${JSON.stringify(table)},${JSON.stringify(source)});`;
+  // Evaluating the script only defines a getter: a frame that never reads the index (no readable
+  // text, src/dom/readable.ts) pays for parsing, not for decoding. The fingerprint is a constant
+  // of the build, set on the decoded index (not enumerable: it is no part of the index's data).
+  const decode = `((t,s)=>{for(const c in t)s=s.split(c).join(t[c]);return(${UNPACK_JS})(${JSON.stringify(packIndex(index))},s)})(${JSON.stringify(table)},${JSON.stringify(source)})`;
+  const g = JSON.stringify(global);
+  return `Object.defineProperty(globalThis,${g},{configurable:true,get(){const v=Object.defineProperty(${decode},"fp",{value:${JSON.stringify(indexFingerprint(index))}});Object.defineProperty(globalThis,${g},{value:v,configurable:true});return v}});`;
 }

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { CompiledIndex } from '../core/index-format';
-import { indexFingerprint, pickIndex } from '../knowledge/fingerprint';
+import { builtFingerprint, pickIndex } from '../knowledge/fingerprint';
 import { sendToBackground } from '../messaging/client';
 import type { PageSetup } from '../messaging/protocol';
 import { defaultSettings, type Settings } from './defaults';
@@ -24,7 +24,7 @@ export interface PageSettings {
  * for this very bundled index, else the bundled index (knowledge-index.js).
  */
 export function activeIndex(bundled: CompiledIndex, stored: PageSetup['stored'] | undefined): CompiledIndex {
-  return pickIndex(bundled, stored, indexFingerprint(bundled));
+  return pickIndex(bundled, stored, builtFingerprint(bundled));
 }
 
 export async function loadPageSetup(bundled: CompiledIndex): Promise<PageSettings> {

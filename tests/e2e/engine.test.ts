@@ -290,6 +290,26 @@ describe.each(browsersToTest())('page engine in %s', (name) => {
     expect((await hits(page)).filter((h) => h.where === 'ce' || h.where === 'ta')).toEqual([]);
   });
 
+  it('scans cross-site frames, and a frame without text once the page gives it some', async () => {
+    await page.goto(`${fixtures.url}/engine-frames.html`, { waitUntil: 'load' });
+    const cross = page.frames().find((f) => f.url().startsWith(fixtures.url.replace('127.0.0.1', 'localhost')))!;
+    expect(cross).toBeTruthy();
+    await settled(cross);
+    expect((await hits(cross)).map((h) => h.text).sort()).toEqual(['Claude Opus 4.6', 'GPT-5.4']);
+    const later = page.frames().filter((f) => f.url().endsWith('/engine-empty.html'));
+    expect(later.length).toBe(2);
+    // The frame the parent fills 300 ms after load: scanned once its text arrives.
+    const filled = await (async () => {
+      for (const f of later) if (await f.evaluate(() => !!document.getElementById('filled')).catch(() => false)) return f;
+      await sleep(500);
+      for (const f of later) if (await f.evaluate(() => !!document.getElementById('filled'))) return f;
+      return null;
+    })();
+    expect(filled).toBeTruthy();
+    await settled(filled!);
+    expect((await hits(filled!)).map((h) => h.text)).toEqual(['GPT-5.4']);
+  });
+
   it('reaches the shadow root of a custom element defined after the page was scanned', async () => {
     await page.goto(`${fixtures.url}/engine-upgrade.html`);
     await settled(page);

@@ -4,6 +4,7 @@ import { compileIndex, type CompiledIndex } from '../../src/knowledge/compile';
 import { indexScriptFor } from '../../src/knowledge/pack-index';
 import { readKnowledgeDir } from '../../src/knowledge/load';
 import { createMatcher, match } from '../../src/core/matcher';
+import { indexFingerprint } from '../../src/knowledge/fingerprint';
 
 const { entries } = readKnowledgeDir('src/knowledge/entries');
 const index = compileIndex(entries);
@@ -48,5 +49,19 @@ describe('packed index (knowledge-index.js)', () => {
     expect(flagged.length).toBeGreaterThan(10);
     for (const [k, v] of flagged) expect(loaded.keys[k]).toEqual(v);
   });
-});
 
+  it('decodes on first read, once, and carries the build-time fingerprint', () => {
+    const g: Record<string, unknown> = {};
+    g.globalThis = g;
+    runInNewContext(script, g);
+    expect(typeof Object.getOwnPropertyDescriptor(g, '__IDX__')?.get).toBe('function');
+    const first = g.__IDX__ as CompiledIndex;
+    expect(Object.getOwnPropertyDescriptor(g, '__IDX__')?.value).toBe(first);
+    expect(g.__IDX__).toBe(first);
+    const fp = (first as unknown as { fp: string }).fp;
+    expect(fp).toMatch(/^[0-9a-f]+:\d+$/);
+    // The constant is the hash the runtime would compute, and it is not part of the index's data.
+    expect(fp).toBe(indexFingerprint({ ...first }));
+    expect(Object.keys(first)).not.toContain('fp');
+  });
+});

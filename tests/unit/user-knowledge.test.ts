@@ -191,8 +191,10 @@ describe('merged index', () => {
   it('the page uses a stored index only when it was built on the same bundled index', () => {
     const bundled = compileIndex(fixtureEntries);
     const merged = compileMergedIndex(bundledById, [entry('acme/z', 'Z', ['Zed-1'])]);
-    expect(pickIndex(bundled, null)).toBe(bundled);
-    expect(pickIndex(bundled, { base: indexFingerprint(bundled), index: merged })).toBe(merged);
-    expect(pickIndex(bundled, { base: 'other-build', index: merged })).toBe(bundled);
+    expect(pickIndex(bundled, null, indexFingerprint(bundled))).toBe(bundled);
+    expect(pickIndex(bundled, { base: indexFingerprint(bundled), index: merged }, indexFingerprint(bundled))).toBe(merged);
+    expect(pickIndex(bundled, { base: 'other-build', index: merged }, indexFingerprint(bundled))).toBe(bundled);
+    // A bundled index without its build-time fingerprint never takes a stored one.
+    expect(pickIndex(bundled, { base: '', index: merged }, '')).toBe(bundled);
   });
 });
