@@ -1,5 +1,6 @@
 /** A page session over happy-dom for the feature tests: the test index, a collecting highlighter, a fake ctx. */
 import { compileIndex } from '../../../src/knowledge/compile';
+import { indexFingerprint } from '../../../src/knowledge/fingerprint';
 import type { Entry } from '../../../src/knowledge/schema';
 import { defaultSettings, type Settings } from '../../../src/settings/defaults';
 import type { CardApi, CardTarget } from '../../../src/ui/card-api';
@@ -15,6 +16,8 @@ export const INDEX = compileIndex([
   entry('google/gemini-2.5-pro', 'Gemini 2.5 Pro', ['Gemini 2.5 Pro', 'Gemini Pro 2.5']),
   entry('openai/gpt-5.4', 'GPT-5.4', ['GPT-5.4']),
 ]);
+// knowledge-index.js carries the bundled index's fingerprint, computed at build time (src/knowledge/pack-index.ts).
+Object.defineProperty(INDEX, 'fp', { value: indexFingerprint(INDEX) });
 
 /** The parts of WXT's content-script context the features use. */
 export function fakeContext(): ContentScriptContext {
