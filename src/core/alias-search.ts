@@ -1,17 +1,17 @@
 /**
- * The alias expression, compiled piece by piece (split at build time: src/knowledge/split-source.ts). V8's cost of compiling one expression grows
- * faster than its size: the whole trie (about 80 kB of source) takes several times longer to
- * compile than all of its first-character branches compiled one by one, and every frame pays it
- * again. So the expression is split where the compiler (src/knowledge/compile.ts) joins it —
- * `START (?=[first characters]) (?:branch|branch|…) TAIL` — into a small finder (START and the
- * look-ahead) and one expression per first character, each compiled the first time text holds
- * a word that starts with it. A page whose words start with few of those characters compiles
- * few branches; a frame without text compiles none.
+ * The alias expression, compiled group by group (split at build time: src/knowledge/compile.ts,
+ * CompiledIndex.split). V8's cost of compiling one expression grows faster than its size, and
+ * every frame pays it again: the whole trie (about 80 kB of source) costs a frame on the order of
+ * 100 ms before it has read a word. So the page compiles only a small finder — START and a
+ * look-ahead for the keys, the first (up to three) literal characters of the aliases — and, the
+ * first time the finder stops at a key, that key's group: the aliases below it. Text without names
+ * stops at few keys ("pro", "sta" start ordinary words too) and compiles only their groups.
  *
- * The search gives exactly the matches of the whole expression: at each position the finder
- * accepts, only the branches starting with that character (as the "i" flag compares characters)
- * can match, and they are tried in their original order with the same boundaries and tail.
+ * The search gives exactly the matches of the whole expression: the finder proposes at most one
+ * group at any place, only that group's aliases can match there, and the group tries them in their
+ * original order with the same boundaries and tail.
  */
+import { HEAD_CHARS, WORD_CHARS, type CompiledGroup, type CompiledIndex } from './index-format';
 
 /** What the matcher needs of its expression: a global RegExp's `exec` and `lastIndex`. */
 export interface AliasSearch {
@@ -19,48 +19,80 @@ export interface AliasSearch {
   exec(text: string): RegExpExecArray | null;
 }
 
-interface Parts {
-  /** START and the look-ahead: where a name may begin. */
-  finder: string;
-  branches: Map<string, string[]>;
-  tail: string;
+/**
+ * The key of a text as the "i" flag compares characters: each in upper case (when that is one
+ * character). Canonicalize also keeps "ı" and "ſ" apart from "I" and "S"; grouping them together
+ * only means a group is tried where it cannot match, never that a match is missed.
+ */
+export function canonical(s: string): string {
+  let out = '';
+  for (const c of s) {
+    const u = c.toUpperCase();
+    out += u.length === 1 ? u : c;
+  }
+  return out;
 }
 
-/** The pieces of a source at its cuts (CompiledIndex.cuts, src/knowledge/split-source.ts). */
-export function splitSource(source: string, cuts: number[]): Parts {
-  const a = cuts[1];
-  const close = cuts[cuts.length - 1];
-  const branches = new Map<string, string[]>();
-  for (let i = 2; i < cuts.length - 1; i++) {
-    const br = source.slice(cuts[i], cuts[i + 1] - (i + 1 < cuts.length - 1 ? 1 : 0));
-    const k = canonical(br[0] === '\\' ? br[1] : br[0]);
-    if (!branches.has(k)) branches.set(k, []);
-    branches.get(k)!.push(br);
-  }
-  return { finder: source.slice(0, a), branches, tail: source.slice(close + 1) };
+const ESCAPE = /[\\^$.*+?()[\]{}|/]/g;
+
+/**
+ * Characters outside HEAD_CHARS that the "i" flag takes for one inside it ("µ" for "μ", some IPA
+ * letters): where one follows a text's word, the word is no proof (tests/unit/alias-search.test.ts).
+ */
+export const HEAD_LOOKALIKES = /[\u00B5\u0250-\u02AF\u0345\u1C80-\u1C88\u1FBE\u2C65\u2C66\u2C7E\u2C7F\uA7DC]/;
+
+/** A group's expression up to (not including) DATE and END. */
+function groupSource(source: string, [key, end, , ...spans]: CompiledGroup): string {
+  const alts: string[] = [];
+  for (let i = 0; i < spans.length; i += 2) alts.push(source.slice(spans[i], spans[i + 1]));
+  return key.replace(ESCAPE, '\\$&') + (alts.length ? `(?:${alts.join('|')})${end ? '?' : ''}` : '');
 }
 
 /**
- * The key of a first character: its upper case (one character), as the "i" flag compares
- * characters. Canonicalize also keeps "ı" and "ſ" apart from "I" and "S"; grouping them together
- * only means the branch expression is tried where it cannot match, never that a match is missed.
+ * One global-RegExp-like search over the split: the finder proposes, the key's group decides.
+ *
+ * DATE and END (the tail) cost a group's expression about 0.3 ms to compile, many times its
+ * aliases; so a group is compiled with only END's first condition — no letter or digit next —
+ * and the tail is tested after it by one expression compiled once. That gives the same match:
+ * a place where a letter or digit follows fails the tail too (DATE starts with a hyphen), so the
+ * first alternative the short expression accepts is the first one the whole could accept; when
+ * the tail then fails there, the group with its tail (compiled then) searches on from that place.
  */
-export function canonical(c: string): string {
-  const u = c.toUpperCase();
-  return u.length === 1 ? u : c;
-}
-
-/** One global-RegExp-like search over the pieces: the finder proposes, the branch decides. */
-function splitSearch(parts: Parts): AliasSearch {
-  const finder = new RegExp(parts.finder, 'gi');
-  const compiled = new Map<string, RegExp | undefined>();
-  const branch = (k: string) => {
-    if (!compiled.has(k)) {
-      const list = parts.branches.get(k);
-      // Tried only where the finder stopped: START has been checked there already.
-      compiled.set(k, list && new RegExp(`(?:${list.join('|')})${parts.tail}`, 'iy'));
+function splitSearch(source: string, split: NonNullable<CompiledIndex['split']>): AliasSearch {
+  const finder = new RegExp(split.finder, 'gi');
+  const tailSource = source.slice(split.tail);
+  let tail: RegExp | undefined;
+  const where = new Map<string, number>();
+  split.groups.forEach(([key], i) => where.set(canonical(key), i));
+  // Ordinary words share keys with aliases ("pro", "sta"); the word at the place tells most apart
+  // before a group is compiled: a name there starts with one of its group's words.
+  const word = new RegExp(`[${HEAD_CHARS}]*`, 'y');
+  const heads: (Set<string> | undefined)[] = [];
+  const mayMatch = (text: string, at: number, i: number): boolean => {
+    const list = split.groups[i][2];
+    if (!list) return true;
+    const set = (heads[i] ??= new Set(list.split('|').map(canonical)));
+    word.lastIndex = at;
+    const w = word.exec(text)![0];
+    return set.has(canonical(w)) || HEAD_LOOKALIKES.test(text[at + w.length] ?? '');
+  };
+  const short: (RegExp | undefined)[] = [];
+  const whole: (RegExp | undefined)[] = [];
+  const match = (text: string, at: number, i: number): RegExpExecArray | null => {
+    const g = (short[i] ??= new RegExp(`${groupSource(source, split.groups[i])}(?![${WORD_CHARS.replace('_', '')}])`, 'iy'));
+    g.lastIndex = at;
+    const r = g.exec(text);
+    if (!r) return null;
+    tail ??= new RegExp(tailSource, 'iy');
+    tail.lastIndex = at + r[0].length;
+    const t = tail.exec(text);
+    if (t) {
+      r[0] += t[0];
+      return r;
     }
-    return compiled.get(k);
+    const w = (whole[i] ??= new RegExp(`(?:${groupSource(source, split.groups[i])})${tailSource}`, 'iy'));
+    w.lastIndex = at;
+    return w.exec(text);
   };
   const search: AliasSearch = {
     lastIndex: 0,
@@ -68,14 +100,11 @@ function splitSearch(parts: Parts): AliasSearch {
       finder.lastIndex = search.lastIndex;
       for (let m = finder.exec(text); m; m = finder.exec(text)) {
         const at = m.index;
-        const re = branch(canonical(text[at]));
-        if (re) {
-          re.lastIndex = at;
-          const r = re.exec(text);
-          if (r) {
-            search.lastIndex = at + r[0].length;
-            return r;
-          }
+        const i = where.get(canonical(m[1]));
+        const r = i === undefined || !mayMatch(text, at, i) ? null : match(text, at, i);
+        if (r) {
+          search.lastIndex = at + r[0].length;
+          return r;
         }
         finder.lastIndex = at + 1;
       }
@@ -86,7 +115,7 @@ function splitSearch(parts: Parts): AliasSearch {
   return search;
 }
 
-/** The search for a compiled index's expression (flags "gi"), split at its cuts when it has them. */
-export function aliasSearch(source: string, cuts?: number[]): AliasSearch {
-  return cuts ? splitSearch(splitSource(source, cuts)) : new RegExp(source, 'gi');
+/** The search for a compiled index's expression (flags "gi"), split when the index says how. */
+export function aliasSearch(index: Pick<CompiledIndex, 'source' | 'split'>): AliasSearch {
+  return index.split ? splitSearch(index.source, index.split) : new RegExp(index.source, 'gi');
 }

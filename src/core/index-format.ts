@@ -6,6 +6,15 @@
 import { HYPHENS } from './normalize';
 import type { MatcherPatterns, TailRows } from './tails';
 
+/**
+ * One group of the split expression: its key (literal characters, lower case), whether an alias
+ * ends with the key (1) or not (0), the words its aliases start with (HEAD_CHARS runs, lower
+ * case, joined by "|"; "" when the key is not such a word), then where each of its alternatives
+ * is in `source` (start, end, start, end…). Its expression: key, then the alternatives as an
+ * optional group when an alias ends there.
+ */
+export type CompiledGroup = [string, number, string, ...number[]];
+
 /** Flag bits stored with each alias. */
 export const FLAG_EXACT_CASE = 1;
 export const FLAG_NEEDS_CONTEXT = 2;
@@ -21,8 +30,17 @@ export interface CompiledIndex {
   v: 2;
   /** RegExp source (flags "gi"), alternation of all aliases as a trie, with boundaries. */
   source: string;
-  /** Where `source` splits into first-character branches (src/knowledge/split-source.ts); absent: used whole. */
-  cuts?: number[];
+  /**
+   * The expression split into small groups compiled on first use (src/core/alias-search.ts; built by
+   * src/knowledge/compile.ts). Absent: `source` is used whole.
+   */
+  split?: {
+    /** START and a look-ahead whose first capture is the key of the group that may match there (flags "gi"). */
+    finder: string;
+    groups: CompiledGroup[];
+    /** Where DATE and END, which follow every group, start in `source`. */
+    tail: number;
+  };
   ids: string[];
   names: string[];
   vendors: string[];
@@ -50,6 +68,8 @@ export interface CompiledIndex {
 
 /** Letters that continue a word: a name ends where none follows. */
 export const WORD_CHARS = 'A-Za-z0-9_\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF';
+/** The letters among WORD_CHARS: a word of them in a text is read whole (alias-search heads). */
+export const HEAD_CHARS = 'A-Za-z\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF';
 /** Every hyphen-like character, for a character class. */
 export const HYPH = `\\-${HYPHENS}`;
 /** A parameter count ("27b", "8x7B") ahead, for END. */

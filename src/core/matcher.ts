@@ -42,7 +42,7 @@ export function createMatcher(index: CompiledIndex): Matcher {
     for (const k in o) out[k] = new RegExp(...o[k]);
     return out;
   };
-  return { index, re: aliasSearch(index.source, index.cuts), cues: compile(index.cues), np: index.nonProse ? new RegExp(index.nonProse, 'gi') : undefined, rx: compile(index.rx) as Matcher['rx'] };
+  return { index, re: aliasSearch(index), cues: compile(index.cues), np: index.nonProse ? new RegExp(index.nonProse, 'gi') : undefined, rx: compile(index.rx) as Matcher['rx'] };
 }
 
 

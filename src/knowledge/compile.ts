@@ -11,8 +11,10 @@ import {
   FLAG_NOT_MODEL,
   FLAG_PROPER,
   FLAG_SIZE_FORM,
+  HEAD_CHARS,
   HYPH,
   WORD_CHARS,
+  type CompiledGroup,
   type CompiledIndex,
 } from '../core/index-format';
 import { HYPHENS, MATCH_DATE_SUFFIX_RE, matchCaseKey, matchKey, SPACES } from '../core/normalize';
@@ -21,7 +23,6 @@ import { matcherPatterns, tailRows } from '../core/tails';
 import { cueSources, NON_PROSE } from '../core/senses';
 import type { NonModelName } from './non-model-names';
 import nonModelNames from './non-model-names.json';
-import { sourceCuts } from './split-source';
 
 export type { CompiledIndex } from '../core/index-format';
 
@@ -65,18 +66,92 @@ function escapeChar(c: string): string {
   return /[\\^$.*+?()[\]{}|/]/.test(c) ? '\\' + c : c;
 }
 
-function emit(node: TrieNode, prev: string | undefined): string {
+interface Emitted {
+  s: string;
+  /** Where each alternative below a node is in `s`, by the child it leads to. */
+  alts: Map<TrieNode, Map<string, [number, number]>>;
+}
+
+/** The trie below `node` as expression source, appended to `out.s` (alternatives recorded, see splitFor). */
+function emit(node: TrieNode, prev: string | undefined, out: Emitted): void {
   // Literal branches before the version slot: a known alias beats an unknown version of the same
   // length; backtracking still reaches the slot when a literal branch fails its boundary.
   const keys = [...node.children.keys()].sort((a, b) => (isSlot(a) !== isSlot(b) ? (isSlot(a) ? 1 : -1) : a < b ? -1 : 1));
-  const alts = keys.map((k) => {
+  if (!keys.length) return;
+  const spans = new Map<string, [number, number]>();
+  out.alts.set(node, spans);
+  const group = node.end || keys.length > 1;
+  if (group) out.s += '(?:';
+  keys.forEach((k, i) => {
+    if (i) out.s += '|';
+    const start = out.s.length;
     // Between a letter and a digit the separator is optional ("GPT5", "GPT-5", "GPT 5").
-    const sep = isLetter(prev) && isDigitish(k) ? `${SEP_CLASS}*` : '';
-    return sep + escapeChar(k) + emit(node.children.get(k)!, k);
+    out.s += (isLetter(prev) && isDigitish(k) ? `${SEP_CLASS}*` : '') + escapeChar(k);
+    emit(node.children.get(k)!, k, out);
+    spans.set(k, [start, out.s.length]);
   });
-  if (alts.length === 0) return '';
-  const body = alts.length === 1 ? alts[0] : `(?:${alts.join('|')})`;
-  return node.end ? `(?:${body})?` : body;
+  if (group) out.s += node.end ? ')?' : ')';
+}
+
+/** How many literal characters a group key has at most (see splitFor). */
+const GROUP_KEY_LENGTH = 3;
+
+const HEAD_CHAR = new RegExp(`^[${HEAD_CHARS}]$`);
+/** Whether `s` is made of letters that continue a word (so a text's word there must be all of it). */
+const isHeadWord = (s: string) => [...s].every((c) => HEAD_CHAR.test(c));
+
+/** The letter words (HEAD_CHARS) the aliases below `node` start with, `key` being the word so far. */
+function headsBelow(node: TrieNode, key: string): string[] {
+  const out: string[] = [];
+  const kids = [...node.children.keys()];
+  if (node.end || kids.some((k) => !HEAD_CHAR.test(k))) out.push(key);
+  for (const k of kids) if (HEAD_CHAR.test(k)) out.push(...headsBelow(node.children.get(k)!, key + k));
+  return out;
+}
+
+/** A character for a character class. */
+const classChar = (c: string) => (/[\\\]^\-]/.test(c) ? '\\' + c : c);
+
+/**
+ * The expression split for the page (CompiledIndex.split, src/core/alias-search.ts). Compiling
+ * the whole trie costs a frame about 100 ms in V8, and its first-character branches nearly as
+ * much, as ordinary text starts words with almost every letter. So the trie is cut into groups
+ * by their first literal characters, the key: down to GROUP_KEY_LENGTH characters, a node's
+ * literal children (a letter, or a digit after a digit) are followed further, while what may
+ * follow it with a separator (a space, a version or size slot, a digit after a letter) and the
+ * end of an alias stay in the node's own group. The finder asks, at each key, that the next
+ * character is none of the followed children, so at any place in a text at most one group is
+ * proposed, and only its aliases can match there: its expression (key, its alternatives, DATE
+ * and END) gives exactly what the whole expression gives at that place.
+ */
+function splitFor(root: TrieNode, out: Emitted, offset: number, tail: number): CompiledIndex['split'] {
+  const groups: CompiledGroup[] = [];
+  const finder: string[] = [];
+  const literal = (k: string, last: string | undefined) => k !== ' ' && !isSlot(k) && !(isLetter(last) && isDigitish(k));
+  const walk = (node: TrieNode, key: string) => {
+    const last = key[key.length - 1];
+    const kids = [...node.children.keys()];
+    const follow = key.length < GROUP_KEY_LENGTH ? kids.filter((k) => literal(k, last)) : [];
+    // In the order the expression tries them.
+    const own = [...(out.alts.get(node)?.keys() ?? [])].filter((k) => !follow.includes(k));
+    if (key && (own.length || node.end)) {
+      const spans = own.map((k) => out.alts.get(node)!.get(k)!.map((x) => x + offset));
+      // The words its aliases start with: all of them when the group holds the whole node, else
+      // the key alone (what the group holds goes on with a separator or a digit, or ends).
+      const heads = !isHeadWord(key) ? '' : follow.length || !kids.length ? key : headsBelow(node, key).join('|');
+      groups.push([key, node.end ? 1 : 0, heads, ...spans.flat()]);
+      // What must come next: another character than the followed children's; and where the
+      // alias cannot end here, a separator or a digit.
+      const not = follow.length ? `(?![${follow.map(classChar).join('')}])` : '';
+      const digits = own.every((k) => isDigitish(k));
+      const next = node.end || own.some((k) => literal(k, last)) ? '' : digits ? `(?=${isLetter(last) ? `${SEP_CLASS}*` : ''}[0-9])` : own.every((k) => k === ' ') ? `(?=${SEP_CLASS})` : `(?=${SEP_CLASS}|[0-9])`;
+      finder.push([...key].map(escapeChar).join('') + not + next);
+    }
+    for (const k of follow) walk(node.children.get(k)!, key + k);
+  };
+  if (root.end || [...root.children.keys()].some((k) => !literal(k, undefined))) return undefined;
+  walk(root, '');
+  return { finder: `${START}(?=(${finder.join('|')}))`, groups, tail };
 }
 
 /**
@@ -217,8 +292,16 @@ export function compileIndex(entries: Entry[], nonModel: readonly Pick<NonModelN
   index.nonProse = NON_PROSE;
   index.senses = senses;
   index.cues = cueSources(new Set(Object.values(senses).flat()));
-  index.source = `${START}${firstCharsAhead(root)}${emit(root, undefined)}${DATE}${END}`;
-  const cuts = sourceCuts(index.source);
-  if (cuts) index.cuts = cuts;
+  writeExpression(index, root);
   return index;
+}
+
+/** The trie as the index's expression, and its split for the page. */
+function writeExpression(index: CompiledIndex, root: TrieNode): void {
+  const out: Emitted = { s: '', alts: new Map() };
+  emit(root, undefined, out);
+  const head = `${START}${firstCharsAhead(root)}`;
+  index.source = `${head}${out.s}${DATE}${END}`;
+  const split = splitFor(root, out, head.length, head.length + out.s.length);
+  if (split) index.split = split;
 }

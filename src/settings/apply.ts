@@ -7,17 +7,23 @@ import type { CompiledIndex } from '../core/index-format';
 import { CATEGORY_OF_KIND } from './sites';
 import type { Settings } from './defaults';
 
-/** Entity-level filter (categories; muted ids and names): decided before a mention is painted. */
+/**
+ * Entity-level filter (categories; muted ids and names): decided before a mention is painted.
+ * Built at the first mention: a page without one never reads the entity tables (the bundled
+ * index decodes them on first use, src/knowledge/pack-index.ts).
+ */
 export function entityFilter(s: Settings, index: CompiledIndex): (entityId: string) => boolean {
-  const muted = new Set(s.mutedTerms.map((t) => aliasKey(t)));
-  const allowed = new Set<string>();
-  index.ids.forEach((id, i) => {
-    const cat = CATEGORY_OF_KIND[index.kinds[i]] ?? 'models';
-    if (!s.categories[cat]) return;
-    if (muted.has(id) || muted.has(aliasKey(index.names[i]))) return;
-    allowed.add(id);
-  });
-  return (id) => allowed.has(id);
+  let allowed: Set<string> | undefined;
+  const build = () => {
+    const muted = new Set(s.mutedTerms.map((t) => aliasKey(t)));
+    const out = new Set<string>();
+    index.ids.forEach((id, i) => {
+      const cat = CATEGORY_OF_KIND[index.kinds[i]] ?? 'models';
+      if (s.categories[cat] && !muted.has(id) && !muted.has(aliasKey(index.names[i]))) out.add(id);
+    });
+    return out;
+  };
+  return (id) => (allowed ??= build()).has(id);
 }
 
 /** Alias-level filter: a muted term also hides that exact wording ("Gemini" but not "Gemini 2.5 Pro"). */
