@@ -41,11 +41,13 @@ export default defineConfig({
     // Firefox also "scripting": the card UI goes into a page by scripting.executeScript, so nothing
     // is web-accessible there (src/dom/extension-script.ts).
     permissions: browser === 'firefox' ? ['storage', 'alarms', 'menus', 'scripting'] : ['storage', 'alarms', 'contextMenus'],
-    // The card UI, loaded by the content script on the first card (src/dom/lazy-card.ts). Chrome:
-    // web-accessible only through the per-session dynamic URL, never at chrome-extension://<id>/card.js.
+    // The engine and the alias index (loaded by the content script's first stage once a frame has
+    // text, src/dom/first-stage.ts) and the card UI (on the first card, src/dom/lazy-card.ts).
+    // Chrome: web-accessible only through the per-session dynamic URL, never at
+    // chrome-extension://<id>/card.js; Firefox: nothing web-accessible (src/dom/extension-script.ts).
     ...(browser === 'firefox'
       ? {}
-      : { web_accessible_resources: [{ resources: ['card.js'], matches: ['<all_urls>'], use_dynamic_url: true }] }),
+      : { web_accessible_resources: [{ resources: ['card.js', 'engine.js', INDEX_FILE], matches: ['<all_urls>'], use_dynamic_url: true }] }),
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
@@ -81,11 +83,7 @@ export default defineConfig({
     // goes into the card's shadow root (cssInjectionMode "ui"). A manifest-declared stylesheet
     // styles ::highlight() without adding any element to the page.
     'build:manifestGenerated': (_wxt, manifest) => {
-      for (const cs of manifest.content_scripts ?? []) {
-        cs.css = [...(cs.css ?? []), 'highlights.css'];
-        // The alias index is data, compiled at build time, loaded as its own script first.
-        cs.js = [INDEX_FILE, ...(cs.js ?? [])];
-      }
+      for (const cs of manifest.content_scripts ?? []) cs.css = [...(cs.css ?? []), 'highlights.css'];
     },
     // Content script and card script use the browser's own promise-based `browser`/`chrome`, not
     // webextension-polyfill (−10 kB in every page); budget check after the build.

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { start } from '@/src/dom/start';
+import { firstStage } from '@/src/dom/first-stage';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -8,6 +8,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   main(ctx) {
-    void start(ctx);
+    void firstStage(ctx).catch((err) => console.warn(`ModelLens: ${String(err)}`));
   },
 });

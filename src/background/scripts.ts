@@ -11,7 +11,7 @@ export async function injectScript(file: ExtensionScript, sender: { tab?: { id?:
   const tabId = sender.tab?.id;
   if (tabId === undefined) return false;
   try {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [`/${file}`] });
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [`/${file}` as '/card.js'] });
     return true;
   } catch (err) {
     console.warn('ModelLens:', file, err);

@@ -1,5 +1,5 @@
 /**
- * The content script's composition root: read the settings, make the page session (the state:
+ * The engine's composition root (started by the content script's first stage, src/dom/first-stage.ts): read the settings, make the page session (the state:
  * settings, index, scanner) and start each feature (src/dom/features/*) with it and one
  * AbortSignal. Everything registered here stops with `ctx` (extension update, disable, uninstall).
  */
@@ -17,7 +17,6 @@ import { initPopupRequests } from './features/popup-requests';
 import { initTouch } from './features/touch';
 import { createTour } from './features/tour';
 import { acquireIndex } from './acquire-index';
-import { whenReadable } from './readable';
 import { PageSession } from './session';
 
 /** How often to check that the extension is still there (see start()). */
@@ -32,9 +31,8 @@ export async function start(ctx: ContentScriptContext): Promise<void> {
   ctx.setInterval(() => undefined, INVALIDATION_CHECK_MS);
   const signal = abort.signal;
 
-  // A frame inside the page starts only once it has something to read (src/dom/readable.ts); the
-  // top frame always starts, as the popup and the toolbar badge ask it about the page.
-  if (window !== window.top && !(await whenReadable(document, signal))) return;
+  // The first stage (src/dom/first-stage.ts) started this frame: it has something to read, or it
+  // is the top frame.
   const bundled = await acquireIndex();
   // Settings and the user's knowledge (src/settings): read once here, then followed live.
   const setup = await loadPageSetup(bundled);

@@ -100,7 +100,11 @@ export function packIndex(index: CompiledIndex): PackedIndex {
  */
 export const UNPACK_JS = `(d,source)=>{const x={v:2,source,...d.rest},rows=[],lazy=(ns,make)=>{let v;const put=(n,w)=>Object.defineProperty(x,n,{value:w,enumerable:true,writable:true,configurable:true});ns.forEach((n,j)=>Object.defineProperty(x,n,{configurable:true,enumerable:true,get(){if(!v){v=make();ns.forEach((m,k)=>put(m,v[k]))}return v[j]},set(w){put(n,w)}}))};lazy(["ids","names","vendors","kinds","parents","forms"],()=>{const t=[[],[],[],[],[]];d.e.split("\\n").forEach((l,i)=>{const f=l.split("|"),m=f[0].split(","),n=f[2];t[0].push(d.p[parseInt(m[0],36)]+(f[1]||n.toLowerCase().replace(/ /g,"-")));t[1].push(n);t[2].push(d.u[parseInt(m[1]||m[0],36)]);t[3].push(d.k[parseInt(m[2],36)]);t[4].push(m[3]?parseInt(m[3],36):i);rows.push(f)});t.push(d.f.split("\\n").map(l=>{const f=l.split("|");return[f[0],f[1],parseInt(f[2],36),parseInt(f[3],36)]}));return t});lazy(["keys"],()=>{x.ids;const keys={};rows.forEach((f,i)=>{let prev="";for(let j=3;j<f.length;j++){let s=f[j],fl=0;if(s[0]==="^"){const e=s.indexOf("^",1);fl=+s.slice(1,e);s=s.slice(e+1)}const t=prev.slice(0,parseInt(s[0],36))+s.slice(1);keys[t.toLowerCase()]=fl&${FLAG_EXACT_CASE | FLAG_PROPER}?[i,fl,t]:[i,fl];prev=t}});if(d.n)for(const k of d.n.split("|"))k[0]==="^"?keys[k.slice(1)]=[-1,${FLAG_NOT_MODEL | FLAG_EXACT_CASE},k.slice(1)]:keys[k]=[-1,${FLAG_NOT_MODEL}];return[keys]});return x}`;
 
-/** knowledge-index.js: `globalThis[global]`, the index, packed and decoded on first read. */
+/**
+ * knowledge-index.js: `globalThis[global]`, the index, packed and decoded on first read. The
+ * script's value is undefined: Firefox's scripting.executeScript hands it back to the caller and
+ * fails on a value it cannot clone (the global object).
+ */
 export function indexScriptFor(index: CompiledIndex, global: string): string {
   // Each piece of SOURCE_PARTS, and a separator run (the most frequent piece), becomes one
   // character the source does not use; one replace() on the page puts them back.
@@ -119,5 +123,5 @@ export function indexScriptFor(index: CompiledIndex, global: string): string {
   // of the build, set on the decoded index (not enumerable: it is no part of the index's data).
   const decode = `((t,s)=>{for(const c in t)s=s.split(c).join(t[c]);return(${UNPACK_JS})(${JSON.stringify(packIndex(index))},s)})(${JSON.stringify(table)},${JSON.stringify(source)})`;
   const g = JSON.stringify(global);
-  return `Object.defineProperty(globalThis,${g},{configurable:true,get(){const v=Object.defineProperty(${decode},"fp",{value:${JSON.stringify(indexFingerprint(index))}});Object.defineProperty(globalThis,${g},{value:v,configurable:true});return v}});`;
+  return `Object.defineProperty(globalThis,${g},{configurable:true,get(){const v=Object.defineProperty(${decode},"fp",{value:${JSON.stringify(indexFingerprint(index))}});Object.defineProperty(globalThis,${g},{value:v,configurable:true});return v}});void 0;`;
 }

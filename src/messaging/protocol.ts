@@ -54,7 +54,7 @@ export interface PageSetup {
  * Extension scripts a content script may have put into its frame (src/dom/extension-script.ts);
  * web-accessible in Chrome through their dynamic URL only (wxt.config.ts).
  */
-export const EXTENSION_SCRIPTS = ['card.js'] as const;
+export const EXTENSION_SCRIPTS = ['card.js', 'engine.js', 'knowledge-index.js'] as const;
 export type ExtensionScript = (typeof EXTENSION_SCRIPTS)[number];
 
 /** content script / popup → background: request fields and reply, per message type. */

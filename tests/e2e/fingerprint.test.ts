@@ -14,7 +14,7 @@ import { BUILDS, browsersToTest, cardText, rangeCenter, ROOT, serve, waitForHigh
 import { extensionOrigin, launchWithPages, openExtensionPage } from '../../scripts/browser/ext-pages';
 
 /** ModelLens's files a page might probe for. */
-const FILES = ['card.js', 'knowledge-index.js', 'highlights.css', 'content-scripts/content.js', 'manifest.json'];
+const FILES = ['card.js', 'engine.js', 'knowledge-index.js', 'highlights.css', 'content-scripts/content.js', 'manifest.json'];
 
 let server: StaticServer;
 beforeAll(async () => {
@@ -57,13 +57,13 @@ function probe(page: Page, origin: string): Promise<Record<string, string>> {
 const allRefused = Object.fromEntries([...FILES.map((f) => [`fetch ${f}`, 'refused']), ['import card.js', 'refused'], ['timing', '']]);
 
 describe('the web-accessible surface in the manifest', () => {
-  it('Chrome: card.js is web-accessible only through its dynamic URL', () => {
+  it('Chrome: the engine, the index and the card are web-accessible only through their dynamic URL', () => {
     const m = JSON.parse(readFileSync(join(BUILDS.chromium, 'manifest.json'), 'utf8')) as { web_accessible_resources?: Array<{ resources: string[]; use_dynamic_url?: boolean }> };
-    expect(m.web_accessible_resources?.flatMap((w) => w.resources)).toEqual(['card.js']);
+    expect(m.web_accessible_resources?.flatMap((w) => w.resources)).toEqual(['card.js', 'engine.js', 'knowledge-index.js']);
     for (const w of m.web_accessible_resources ?? []) expect(w.use_dynamic_url).toBe(true);
   });
 
-  it('Firefox: nothing is web-accessible; the card goes in by scripting.executeScript', () => {
+  it('Firefox: nothing is web-accessible; the engine, the index and the card go in by scripting.executeScript', () => {
     const m = JSON.parse(readFileSync(join(BUILDS.firefox, 'manifest.json'), 'utf8')) as { web_accessible_resources?: unknown[]; permissions: string[] };
     expect(m.web_accessible_resources ?? []).toEqual([]);
     expect(m.permissions).toContain('scripting');

@@ -1,0 +1,12 @@
+/**
+ * The page engine as its own script, loaded by the content script's first stage once a frame has
+ * something to read (src/dom/first-stage.ts): frames without text never compile it.
+ */
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { ENGINE_GLOBAL, type EngineStart } from '@/src/dom/first-stage';
+import { start } from '@/src/dom/start';
+
+export default defineUnlistedScript(() => {
+  const run: EngineStart = start;
+  (globalThis as Record<string, unknown>)[ENGINE_GLOBAL] = run;
+});
