@@ -63,7 +63,7 @@ function splitSearch(source: string, split: NonNullable<CompiledIndex['split']>)
   const tailSource = source.slice(split.tail);
   let tail: RegExp | undefined;
   const where = new Map<string, number>();
-  split.groups.forEach(([key], i) => where.set(canonical(key), i));
+  split.groups.forEach(([key], i) => where.set(key, i));
   // Ordinary words share keys with aliases ("pro", "sta"); the word at the place tells most apart
   // before a group is compiled: a name there starts with one of its group's words.
   const word = new RegExp(`[${HEAD_CHARS}]*`, 'y');
@@ -71,7 +71,7 @@ function splitSearch(source: string, split: NonNullable<CompiledIndex['split']>)
   const mayMatch = (text: string, at: number, i: number): boolean => {
     const list = split.groups[i][2];
     if (!list) return true;
-    const set = (heads[i] ??= new Set(list.split('|').map(canonical)));
+    const set = (heads[i] ??= new Set(list.split('|')));
     word.lastIndex = at;
     const w = word.exec(text)![0];
     return set.has(canonical(w)) || HEAD_LOOKALIKES.test(text[at + w.length] ?? '');

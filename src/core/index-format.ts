@@ -7,9 +7,10 @@ import { HYPHENS } from './normalize';
 import type { MatcherPatterns, TailRows } from './tails';
 
 /**
- * One group of the split expression: its key (literal characters, lower case), whether an alias
- * ends with the key (1) or not (0), the words its aliases start with (HEAD_CHARS runs, lower
- * case, joined by "|"; "" when the key is not such a word), then where each of its alternatives
+ * One group of the split expression: its key (literal characters, as the "i" flag compares them:
+ * alias-search's canonical), whether an alias ends with the key (1) or not (0), the words its
+ * aliases start with (HEAD_CHARS runs, canonical, joined by "|"; "" when the key is not such a
+ * word), then where each of its alternatives
  * is in `source` (start, end, start, end…). Its expression: key, then the alternatives as an
  * optional group when an alias ends there.
  */

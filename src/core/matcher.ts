@@ -26,7 +26,7 @@ export interface Match {
 
 export interface Matcher {
   index: CompiledIndex;
-  /** The alias expression (src/core/alias-search.ts: compiled branch by branch, on first use). */
+  /** The alias expression (src/core/alias-search.ts: compiled group by group, on first use). */
   re: AliasSearch;
   /** Cue lexicon per sense (src/core/senses.ts). */
   cues: Record<string, RegExp>;
@@ -36,13 +36,28 @@ export interface Matcher {
   rx: Record<MatcherPattern, RegExp>;
 }
 
+/** `name` on `o`: made by `make` on first read (a page without a name compiles none of these). */
+function lazy<T>(o: object, name: string, make: () => T): void {
+  Object.defineProperty(o, name, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const v = make();
+      Object.defineProperty(o, name, { value: v, enumerable: true, writable: true });
+      return v;
+    },
+  });
+}
+
 export function createMatcher(index: CompiledIndex): Matcher {
   const compile = (o: Record<string, [string, string]> = {}) => {
     const out: Record<string, RegExp> = {};
-    for (const k in o) out[k] = new RegExp(...o[k]);
+    for (const k in o) lazy(out, k, () => new RegExp(...o[k]));
     return out;
   };
-  return { index, re: aliasSearch(index), cues: compile(index.cues), np: index.nonProse ? new RegExp(index.nonProse, 'gi') : undefined, rx: compile(index.rx) as Matcher['rx'] };
+  const m = { index, re: aliasSearch(index), cues: compile(index.cues), rx: compile(index.rx) as Matcher['rx'] } as Matcher;
+  if (index.nonProse) lazy(m, 'np', () => new RegExp(index.nonProse!, 'gi'));
+  return m;
 }
 
 

@@ -19,6 +19,7 @@ import {
 } from '../core/index-format';
 import { HYPHENS, MATCH_DATE_SUFFIX_RE, matchCaseKey, matchKey, SPACES } from '../core/normalize';
 import type { Entry } from './schema';
+import { canonical } from '../core/alias-search';
 import { matcherPatterns, tailRows } from '../core/tails';
 import { cueSources, NON_PROSE } from '../core/senses';
 import type { NonModelName } from './non-model-names';
@@ -122,7 +123,8 @@ const classChar = (c: string) => (/[\\\]^\-]/.test(c) ? '\\' + c : c);
  * end of an alias stay in the node's own group. The finder asks, at each key, that the next
  * character is none of the followed children, so at any place in a text at most one group is
  * proposed, and only its aliases can match there: its expression (key, its alternatives, DATE
- * and END) gives exactly what the whole expression gives at that place.
+ * and END) gives exactly what the whole expression gives at that place. Each group also lists
+ * the words (runs of HEAD_CHARS) its aliases start with, which the page checks first.
  */
 function splitFor(root: TrieNode, out: Emitted, offset: number, tail: number): CompiledIndex['split'] {
   const groups: CompiledGroup[] = [];
@@ -139,13 +141,10 @@ function splitFor(root: TrieNode, out: Emitted, offset: number, tail: number): C
       // The words its aliases start with: all of them when the group holds the whole node, else
       // the key alone (what the group holds goes on with a separator or a digit, or ends).
       const heads = !isHeadWord(key) ? '' : follow.length || !kids.length ? key : headsBelow(node, key).join('|');
-      groups.push([key, node.end ? 1 : 0, heads, ...spans.flat()]);
-      // What must come next: another character than the followed children's; and where the
-      // alias cannot end here, a separator or a digit.
-      const not = follow.length ? `(?![${follow.map(classChar).join('')}])` : '';
-      const digits = own.every((k) => isDigitish(k));
-      const next = node.end || own.some((k) => literal(k, last)) ? '' : digits ? `(?=${isLetter(last) ? `${SEP_CLASS}*` : ''}[0-9])` : own.every((k) => k === ' ') ? `(?=${SEP_CLASS})` : `(?=${SEP_CLASS}|[0-9])`;
-      finder.push([...key].map(escapeChar).join('') + not + next);
+      // Keys and words as the "i" flag compares them, so the page compares without converting them.
+      groups.push([canonical(key), node.end ? 1 : 0, canonical(heads), ...spans.flat()]);
+      // What must come next: another character than the followed children's.
+      finder.push([...key].map(escapeChar).join('') + (follow.length ? `(?![${follow.map(classChar).join('')}])` : ''));
     }
     for (const k of follow) walk(node.children.get(k)!, key + k);
   };
