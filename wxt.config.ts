@@ -48,6 +48,19 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {}
       : { web_accessible_resources: [{ resources: ['card.js', 'engine.js', INDEX_FILE], matches: ['<all_urls>'], use_dynamic_url: true }] }),
+    // The first stage in every frame (src/dom/first-stage.ts); it loads the engine where there is
+    // text. A manifest stylesheet styles ::highlight() in the document's own tree scope without
+    // adding any element to the page (the card's CSS goes into its shadow root).
+    content_scripts: [
+      {
+        matches: ['<all_urls>'],
+        all_frames: true,
+        match_about_blank: true,
+        run_at: 'document_idle',
+        js: ['first-stage.js'],
+        css: ['highlights.css'],
+      },
+    ],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
@@ -79,12 +92,6 @@ export default defineConfig({
     excludeSources: ['.output*/**', 'docs/screenshots/**', 'tmp/**', '.eval/**', 'stats.html', '.wxt/**'],
   },
   hooks: {
-    // Highlight styles must live in the document's own tree scope, but the content script's CSS
-    // goes into the card's shadow root (cssInjectionMode "ui"). A manifest-declared stylesheet
-    // styles ::highlight() without adding any element to the page.
-    'build:manifestGenerated': (_wxt, manifest) => {
-      for (const cs of manifest.content_scripts ?? []) cs.css = [...(cs.css ?? []), 'highlights.css'];
-    },
     // Content script and card script use the browser's own promise-based `browser`/`chrome`, not
     // webextension-polyfill (−10 kB in every page); budget check after the build.
     'vite:build:extendConfig': nativeBrowserForPageScripts,

@@ -21,7 +21,7 @@ import { createRequire } from 'node:module';
  */
 export const CONTENT_BUDGET_BYTES = 48 * 1024;
 
-const PAGE_SCRIPTS = new Set(['content', 'engine', 'card']);
+const PAGE_SCRIPTS = new Set(['first-stage', 'engine', 'card']);
 
 interface EntrypointLike {
   name: string;
@@ -48,7 +48,7 @@ export const FIRST_STAGE_BUDGET_BYTES = 6 * 1024;
 
 /** Sizes of the first stage and of what a frame with text loads (first stage + engine.js). */
 export function contentSizes(outDir: string): { first: number; total: number } | null {
-  const first = join(outDir, 'content-scripts/content.js');
+  const first = join(outDir, 'first-stage.js');
   const engine = join(outDir, 'engine.js');
   if (!existsSync(first) || !existsSync(engine)) return null;
   return { first: statSync(first).size, total: statSync(first).size + statSync(engine).size };

@@ -25,7 +25,7 @@ const realPages = readdirSync(REAL)
 /** No page script, nothing from other origins; inline styles stay so pages look as saved. */
 const PAGE_CSP = "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:";
 /** ModelLens's own files (saved pages may reference other extensions' files). */
-const OUR_FILES = /(chrome|moz)-extension:\/\/[^/\s]+\/(content-scripts\/content\.js|engine\.js|card\.js|knowledge-index\.js|highlights\.css)/;
+const OUR_FILES = /(chrome|moz)-extension:\/\/[^/\s]+\/(first-stage\.js|engine\.js|card\.js|knowledge-index\.js|highlights\.css)/;
 
 let fixtures: StaticServer;
 let real: StaticServer;

@@ -14,7 +14,7 @@ import { BUILDS, browsersToTest, cardText, rangeCenter, ROOT, serve, waitForHigh
 import { extensionOrigin, launchWithPages, openExtensionPage } from '../../scripts/browser/ext-pages';
 
 /** ModelLens's files a page might probe for. */
-const FILES = ['card.js', 'engine.js', 'knowledge-index.js', 'highlights.css', 'content-scripts/content.js', 'manifest.json'];
+const FILES = ['card.js', 'engine.js', 'knowledge-index.js', 'highlights.css', 'first-stage.js', 'manifest.json'];
 
 let server: StaticServer;
 beforeAll(async () => {
