@@ -25,6 +25,9 @@ export interface AliasSearch {
  * only means a group is tried where it cannot match, never that a match is missed.
  */
 export function canonical(s: string): string {
+  // Upper case maps no character to fewer: the same length means no character became two.
+  const whole = s.toUpperCase();
+  if (whole.length === s.length) return whole;
   let out = '';
   for (const c of s) {
     const u = c.toUpperCase();
@@ -73,8 +76,8 @@ function splitSearch(source: string, split: NonNullable<CompiledIndex['split']>)
     if (!list) return true;
     const set = (heads[i] ??= new Set(list.split('|')));
     word.lastIndex = at;
-    const w = word.exec(text)![0];
-    return set.has(canonical(w)) || HEAD_LOOKALIKES.test(text[at + w.length] ?? '');
+    word.test(text);
+    return set.has(canonical(text.slice(at, word.lastIndex))) || HEAD_LOOKALIKES.test(text[word.lastIndex] ?? '');
   };
   const short: (RegExp | undefined)[] = [];
   const whole: (RegExp | undefined)[] = [];

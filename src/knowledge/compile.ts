@@ -143,8 +143,13 @@ function splitFor(root: TrieNode, out: Emitted, offset: number, tail: number): C
       const heads = !isHeadWord(key) ? '' : follow.length || !kids.length ? key : headsBelow(node, key).join('|');
       // Keys and words as the "i" flag compares them, so the page compares without converting them.
       groups.push([canonical(key), node.end ? 1 : 0, canonical(heads), ...spans.flat()]);
-      // What must come next: another character than the followed children's.
-      finder.push([...key].map(escapeChar).join('') + (follow.length ? `(?![${follow.map(classChar).join('')}])` : ''));
+      // What must come next: another character than the followed children's; and where no alias
+      // ends here (nor goes on with a literal), a separator or a digit — ordinary words starting
+      // like "t5" or "o1" then never leave the finder.
+      const not = follow.length ? `(?![${follow.map(classChar).join('')}])` : '';
+      const digits = own.every((k) => isDigitish(k));
+      const next = node.end || own.some((k) => literal(k, last)) ? '' : digits ? `(?=${isLetter(last) ? `${SEP_CLASS}*` : ''}[0-9])` : own.every((k) => k === ' ') ? `(?=${SEP_CLASS})` : `(?=${SEP_CLASS}|[0-9])`;
+      finder.push([...key].map(escapeChar).join('') + not + next);
     }
     for (const k of follow) walk(node.children.get(k)!, key + k);
   };
