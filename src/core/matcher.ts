@@ -34,6 +34,8 @@ export interface Matcher {
   np?: RegExp;
   /** The matcher's own patterns (src/core/tails.ts matcherPatterns), from the index. */
   rx: Record<MatcherPattern, RegExp>;
+  /** Set once warmSteps() have run. */
+  warm?: boolean;
 }
 
 /** `name` on `o`: made by `make` on first read (a page without a name compiles none of these). */
@@ -226,7 +228,30 @@ function nonProse(text: string, m: Matcher): [number, number][] {
  *
  * All mentions in `text`, left to right, longest first at each position, non-overlapping.
  */
-export function match(text: string, m: Matcher): Match[] {
+/** What match() throws at a text's first candidate while the matcher is cold and `deferCold` is set. */
+export const COLD = new Error('ModelLens: the matcher is not warm yet');
+
+/**
+ * The first name on a page needs what a page without one never builds: the index's entity and
+ * alias tables (decoded on first use, src/knowledge/pack-index.ts) and the matcher's own
+ * expressions. Each step is one piece of that work; a caller that runs them as tasks of their
+ * own (the sliced scan, src/dom/scanner.ts) keeps the first name's block from becoming one long
+ * task. The matcher is warm after the last.
+ */
+export function warmSteps(m: Matcher): (() => void)[] {
+  return [
+    () => void m.index.ids,
+    () => void m.index.keys,
+    () => {
+      for (const k in m.rx) void m.rx[k as MatcherPattern];
+      for (const k in m.cues) void m.cues[k];
+      void m.np;
+      m.warm = true;
+    },
+  ];
+}
+
+export function match(text: string, m: Matcher, deferCold = false): Match[] {
   const out: Match[] = [];
   const re = m.re;
   // URLs, addresses and domains: found only once the expression hits (most text has no hit, and
@@ -235,6 +260,10 @@ export function match(text: string, m: Matcher): Match[] {
   re.lastIndex = 0;
   let r: RegExpExecArray | null;
   while ((r = re.exec(text))) {
+    if (deferCold && !m.warm) {
+      re.lastIndex = 0;
+      throw COLD;
+    }
     const at = r.index;
     skip ??= nonProse(text, m);
     // Inside a URL, address or domain; a name that only starts with a domain stands ("Z.ai GLM").

@@ -10,7 +10,7 @@
 import { SCAN_SLICE_MS } from '../core/constants';
 import { decide, DEFAULT_STRICTNESS, type Local, type Strictness } from '../core/context';
 import { AI_LEXICONS } from '../core/senses';
-import { match, type Match, type Matcher } from '../core/matcher';
+import { COLD, match, warmSteps, type Match, type Matcher } from '../core/matcher';
 import type { Highlighter } from './highlighter';
 import { Mention, staticRange } from './mentions';
 import { HiddenWatch, ShownCheck } from './shown';
@@ -102,8 +102,8 @@ export class Scanner {
   }
 
   /** Match one block and register its mentions. Returns how many were added. */
-  scanBlock(b: TextBlock): number {
-    const raw = match(b.text, this.matcher);
+  scanBlock(b: TextBlock, deferCold = false): number {
+    const raw = match(b.text, this.matcher, deferCold);
     if (raw.length === 0) return 0;
     const decided = decide(b.text, raw, this.strictness, this.unambiguous > 0, this.local());
     const accept = (m: Match) => !this.o.accept || this.o.accept(m.entityId);
@@ -207,14 +207,23 @@ export class Scanner {
 
   private async run(w: BlockWalker): Promise<void> {
     this.lastCommit = performance.now();
+    // The block where the first name turns up, while the matcher warms up in tasks of its own.
+    let cold: TextBlock | null = null;
     for (;;) {
       if (this.o.signal?.aborted) return;
       const t0 = performance.now();
       const deadline = t0 + SCAN_SLICE_MS;
       let added = 0;
       let b: TextBlock | null = null;
-      while ((b = w.next())) {
-        added += this.scanBlock(b);
+      while ((b = cold ?? w.next())) {
+        cold = null;
+        try {
+          added += this.scanBlock(b, true);
+        } catch (err) {
+          if (err !== COLD) throw err;
+          cold = b;
+          break;
+        }
         if (performance.now() >= deadline) break;
       }
       const t1 = performance.now();
@@ -225,6 +234,12 @@ export class Scanner {
       if (added) this.o.onChange?.();
       if (!b) return;
       await yieldToPage();
+      if (cold)
+        for (const step of warmSteps(this.matcher)) {
+          if (this.o.signal?.aborted) return;
+          step();
+          await yieldToPage();
+        }
     }
   }
 

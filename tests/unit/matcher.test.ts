@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { match } from '../../src/core/matcher';
-import { fixtureMatcher } from './fixture-index';
+import { COLD, createMatcher, match, warmSteps } from '../../src/core/matcher';
+import { compileIndex } from '../../src/knowledge/compile';
+import { fixtureEntries, fixtureMatcher } from './fixture-index';
 
 const found = (text: string) => match(text, fixtureMatcher).map((m) => [m.alias, m.entityId, m.unknownVersion ?? null]);
 const ids = (text: string) => match(text, fixtureMatcher).map((m) => m.entityId);
@@ -64,5 +65,22 @@ describe('matcher', () => {
     // A version form of an ordinary word ("Opus {v}") is a family mention that needs context too.
     const opus = match('Opus 13 in C', fixtureMatcher);
     expect(opus.map((m) => [m.entityId, m.alias, m.unknownVersion, m.needsContext])).toEqual([['anthropic/claude-opus', 'Opus 13', '13', true]]);
+  });
+});
+
+describe('warming up for the first name', () => {
+  it('leaves the first candidate to the caller while cold, and matches as before once warm', () => {
+    const m = createMatcher(compileIndex(fixtureEntries));
+    expect(match('No model is named in this sentence at all.', m, true)).toEqual([]);
+    expect(() => match('We tried GPT-5.4 today.', m, true)).toThrow(COLD);
+    // Without deferring, the first name warms the tables on the spot.
+    const plain = createMatcher(compileIndex(fixtureEntries));
+    const want = match('We tried GPT-5.4 today.', plain).map((x) => x.alias);
+    expect(want).toEqual(['GPT-5.4']);
+    const steps = warmSteps(m);
+    expect(steps.length).toBeGreaterThan(1);
+    for (const s of steps) s();
+    expect(m.warm).toBe(true);
+    expect(match('We tried GPT-5.4 today.', m, true).map((x) => x.alias)).toEqual(want);
   });
 });
