@@ -676,16 +676,18 @@ ${summary}
 - **Alias RegExp alone**: the shipped alias expression run over the text of every block the scan
   reads, collected beforehand (not timed) — no walking, no context rules, no ranges: what matching
   alone costs with this expression.
-- **Matcher ready**: evaluating the shipped index script (an object literal), building the RegExp
-  and compiling it with a first match, in a fresh page; at the real index (${c.readySmall.aliases} terms incl.
+- **Matcher ready**: evaluating the shipped index script (an object literal), building the search
+  and a first match (which compiles the finder and the groups it meets and decodes the alias and
+  entity tables), in a fresh page; at the real index (${c.readySmall.aliases} terms incl.
   version forms) and with synthetic entries added up to ${c.readyBig.aliases} terms.
 
 ## Reading the figures
 
 - **Where the scan's time goes.** The scan reads the text (the floor), runs the alias expression
-  over it (*alias alone*: ${each((r) => fx(med(r, (p) => p.aliasOnlyMs / p.floorMs)))} the floor at the median; a
-  trie of all aliases with look-behind boundaries, which costs more than reading the text), and
-  adds the walk and per-mention work. Against floor + one alias pass the whole scan costs
+  over it with the alias search (*alias alone*: ${each((r) => fx(med(r, (p) => p.aliasOnlyMs / p.floorMs)))} the floor at the median: a
+  finder expression proposes the places where a name could start, and JavaScript checks the word
+  there against the group's words before a small group expression decides, see
+  src/core/alias-search.ts), and adds the walk and per-mention work. Against floor + one alias pass the whole scan costs
   ${each((r) => fx(med(r, (p) => p.passRatio)))} (median). Most of what it cost beyond that was not the
   walk but a second expression: every block with a \`.\`, \`@\` or \`--\` in it (nearly all prose)
   was searched for URLs, addresses and domains before matching, as costly as the alias pass
@@ -705,15 +707,24 @@ ${summary}
   quarter slower), so neither is shipped. The share of building each block's string and arrays
   was not measured apart.
 - **scan ÷ floor.** The floor is very cheap once the page's nodes have been touched (tens of ns per
-  text node), and tiny pages are dominated by fixed costs. A never-matching literal RegExp tested
+  text node), and tiny pages are dominated by fixed costs. These figures are the steady state of
+  repeated scans, where every expression is already compiled. The alias search is built for the
+  first scan instead, the one every page pays: compiling the whole trie expression cost each page
+  about 100 ms in Chromium, and its first-character branches almost as much. Splitting it into
+  small groups compiled on first use, with a word check in JavaScript before each, cut that. The
+  price is a return to JavaScript at each proposed word, so the steady state costs more than one
+  pass of the whole expression did (*alias alone* was 3.2× the floor with it, at the median in
+  Chromium). What a page pays in all, first scan included, is the last section. A never-matching literal RegExp tested
   on each text node already costs ${each((r) => fx(med(r, (p) => p.minRegexMs / p.floorMs)))} the floor
   (median), the alias expression alone more than the text read: 1.3× is out of reach for this
-  design however cheap the walk becomes. A first-character look-ahead in the compiled expression
-  and a JavaScript trigram pre-filter were measured too: the look-ahead saved 0–38% of the
-  RegExp's time on six pages and is shipped; the pre-filter alone cost 1–4.5× the floor and
-  passed too many nodes (common words share first letters with aliases).
+  design however cheap the walk becomes. A JavaScript trigram pre-filter was measured too: it alone cost
+  1–4.5× the floor and passed too many nodes (common words share first letters with aliases).
 - **Long tasks on the 10 MB page.** ModelLens's own work runs in slices (*slice* ≤ ~8 ms plus one
-  block); the longest task including rendering is the frame after highlights are registered.
+  block). The first name on a page needs what a page without names never builds: the index's
+  entity and alias tables, the groups it meets, the tail expression and the matcher's own
+  patterns. The sliced scan stops at the first candidate while the matcher is cold, warms it up in
+  three tasks of their own and goes on with that block (src/dom/scanner.ts, src/core/matcher.ts
+  warmSteps). The longest task including rendering is the frame after highlights are registered.
   Any change to what is drawn costs this page a long frame: the page's own change of one
   paragraph's colour costs ${each((r) => (r.repaint10 ? f1(r.repaint10.ms) : '–') + ' ms')} (the 10,000-mention page:
   ${each((r) => f1(r.repaint10k.ms) + ' ms')}), and the browser repaint-checks the whole document on any
