@@ -14,7 +14,7 @@ import { COLD, match, warmSteps, type Match, type Matcher } from '../core/matche
 import type { Highlighter } from './highlighter';
 import { Mention, staticRange } from './mentions';
 import { HiddenWatch, ShownCheck } from './shown';
-import { BlockWalker, blockOf, inSkipped, isInline, locate, type TextBlock } from './text-walker';
+import { BlockWalker, firstVisibleBlock, locate, type TextBlock } from './text-walker';
 import { yieldToPage } from './yield';
 
 export interface ScannerOptions {
@@ -186,7 +186,7 @@ export class Scanner {
   /** Scan `root` in slices; the part in view first when `viewportFirst`. */
   async scan(root: Node, viewportFirst = true): Promise<void> {
     this.shown.newPass();
-    const start = viewportFirst ? this.firstVisibleElement(root) : null;
+    const start = viewportFirst ? firstVisibleBlock(this.doc, root) : null;
     if (start) {
       await this.run(new BlockWalker(root, { startAt: start }));
       await this.run(new BlockWalker(root, { stopAt: start }));
@@ -241,17 +241,6 @@ export class Scanner {
           await yieldToPage();
         }
     }
-  }
-
-  /** The element at the top of the viewport, to start scanning there. */
-  private firstVisibleElement(root: Node): Element | null {
-    if (root !== this.doc.body && root !== this.doc.documentElement && root !== this.doc) return null;
-    const y = Math.min(40, (this.doc.defaultView?.innerHeight ?? 0) / 4);
-    const el = this.doc.elementFromPoint?.((this.doc.defaultView?.innerWidth ?? 0) / 2, y);
-    if (!el || el === this.doc.body || el === this.doc.documentElement) return null;
-    if (inSkipped(el)) return null;
-    const block = isInline(el) ? blockOf(el) : el;
-    return block && block !== this.doc.body && block !== this.doc.documentElement ? block : null;
   }
 
   /** Forget the mentions inside these subtrees (before rescanning them). */

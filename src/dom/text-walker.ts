@@ -262,3 +262,14 @@ export function readBlocks(root: Node, opts?: WalkOptions): TextBlock[] {
   for (let b = w.next(); b; b = w.next()) out.push(b);
   return out;
 }
+
+/** The block at the top of the viewport, to start scanning there (null: start at the top). */
+export function firstVisibleBlock(doc: Document, root: Node): Element | null {
+  if (root !== doc.body && root !== doc.documentElement && root !== doc) return null;
+  const y = Math.min(40, (doc.defaultView?.innerHeight ?? 0) / 4);
+  const el = doc.elementFromPoint?.((doc.defaultView?.innerWidth ?? 0) / 2, y);
+  if (!el || el === doc.body || el === doc.documentElement) return null;
+  if (inSkipped(el)) return null;
+  const block = isInline(el) ? blockOf(el) : el;
+  return block && block !== doc.body && block !== doc.documentElement ? block : null;
+}
