@@ -14,8 +14,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
-import { BINARIES, ROOT, serve, sleep, type StaticServer } from './browser/harness';
+import type { Browser, CDPSession, Page } from 'puppeteer-core';
+import { launch, ROOT, serve, sleep, type StaticServer } from './browser/harness';
 
 export const SAMPLING_US = 200;
 /** How long a page is watched after its load event (the extension starts at document_idle). */
@@ -104,24 +104,14 @@ export function buildExtension(dir: string): string {
   return join(dir, 'chrome-mv3');
 }
 
-export async function launchWithExtension(ext: string): Promise<Browser> {
-  return puppeteer.launch({
-    executablePath: BINARIES.chromium,
-    headless: true,
-    defaultViewport: { width: 1280, height: 900 },
+export function launchWithExtension(ext: string): Promise<Browser> {
+  return launch('chromium', {
+    dir: ext,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
       '--site-per-process',
       // Offline: every host but the bench's own servers fails to resolve (the pages' third-party
       // scripts and frames are cut; their inline scripts run).
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
     ],
   });
 }

@@ -71,10 +71,19 @@ export async function serve(dir: string, htmlHeaders: Record<string, string> = {
 
 export async function launch(
   name: BrowserName,
-  opts: { extension?: boolean; width?: number; height?: number; firefoxPrefs?: Record<string, unknown> } = {},
+  opts: {
+    extension?: boolean;
+    /** Another build of the extension than BUILDS[name] (a benchmark's). */
+    dir?: string;
+    /** More Chromium switches. */
+    args?: string[];
+    width?: number;
+    height?: number;
+    firefoxPrefs?: Record<string, unknown>;
+  } = {},
 ): Promise<Browser> {
   const ext = opts.extension !== false;
-  const dir = BUILDS[name];
+  const dir = opts.dir ?? BUILDS[name];
   if (ext && !existsSync(join(dir, 'manifest.json'))) throw new Error(`${dir} is not built: run npm run build / build:firefox`);
   const size = `${opts.width ?? 1280},${opts.height ?? 900}`;
   if (name === 'chromium') {
@@ -91,6 +100,7 @@ export async function launch(
         '--disable-sync',
         '--disable-quic',
         `--window-size=${size}`,
+        ...(opts.args ?? []),
         ...(ext ? [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`] : []),
       ],
     });

@@ -15,7 +15,7 @@ import type { Highlighter } from './highlighter';
 import { Mention, staticRange } from './mentions';
 import { HiddenWatch, ShownCheck } from './shown';
 import { BlockWalker, firstVisibleBlock, locate, type TextBlock } from './text-walker';
-import { yieldToPage } from './yield';
+import { inTasks, yieldToPage } from './yield';
 
 export interface ScannerOptions {
   strictness?: Strictness;
@@ -234,12 +234,7 @@ export class Scanner {
       if (added) this.o.onChange?.();
       if (!b) return;
       await yieldToPage();
-      if (cold)
-        for (const step of warmSteps(this.matcher)) {
-          if (this.o.signal?.aborted) return;
-          step();
-          await yieldToPage();
-        }
+      if (cold && !(await inTasks(warmSteps(this.matcher), this.o.signal))) return;
     }
   }
 

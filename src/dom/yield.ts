@@ -18,3 +18,13 @@ export function yieldToPage(): Promise<void> {
     ch.port2.postMessage(0);
   });
 }
+
+/** Run each step as a task of its own, the page's turn between them; false if `signal` stopped it. */
+export async function inTasks(steps: (() => void)[], signal?: AbortSignal): Promise<boolean> {
+  for (const step of steps) {
+    if (signal?.aborted) return false;
+    step();
+    await yieldToPage();
+  }
+  return true;
+}
