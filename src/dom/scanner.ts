@@ -14,7 +14,7 @@ import { COLD, match, warmSteps, type Match, type Matcher } from '../core/matche
 import type { Highlighter } from './highlighter';
 import { Mention, staticRange } from './mentions';
 import { HiddenWatch, ShownCheck } from './shown';
-import { BlockWalker, firstVisibleBlock, locate, type TextBlock } from './text-walker';
+import { BlockWalker, firstVisibleBlock, locate, textPrefix, type TextBlock } from './text-walker';
 import { inTasks, yieldToPage } from './yield';
 
 export interface ScannerOptions {
@@ -85,7 +85,7 @@ export class Scanner {
     for (const t of [this.doc.title, this.doc.querySelector('h1')?.textContent ?? ''])
       for (const m of match(t, this.matcher)) topic.add(family(m.entityId));
     // Only on a page that speaks of AI somewhere: a horoscope page titled "Gemini" has no topic model.
-    const body = (this.doc.body?.textContent ?? '').slice(0, 1e5);
+    const body = this.doc.body ? textPrefix(this.doc.body, 1e5) : '';
     const ai = AI_LEXICONS.some((k) => this.matcher.cues[k]?.test(body) && !(this.matcher.cues[k].lastIndex = 0));
     return (this.ctx = { cues: this.matcher.cues, onTopic: topic.size && ai ? (m) => topic.has(family(m.entityId)) : undefined });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Scanner } from '../../src/dom/scanner';
-import { locate, readBlocks } from '../../src/dom/text-walker';
+import { locate, readBlocks, textPrefix } from '../../src/dom/text-walker';
 import { body, collecting, testMatcher, text } from './helpers';
 
 describe('text walker', () => {
@@ -8,6 +8,13 @@ describe('text walker', () => {
     const b = readBlocks(body('<p>Gemini 2.5 <b>Pro</b> and <a href="#">Claude</a> Opus 4.6</p><div>next <span>block</span></div>'));
     expect(b.map((x) => x.text)).toEqual(['Gemini 2.5 Pro and Claude Opus 4.6', 'next block']);
     expect(b[0].nodes).toHaveLength(5);
+  });
+
+  it('reads a text prefix without building the whole text', () => {
+    const root = body('<p>alpha <b>beta</b></p><p>gamma</p>');
+    expect(textPrefix(root, 100)).toBe(root.textContent);
+    expect(textPrefix(root, 8)).toBe('alpha be');
+    expect(textPrefix(body(''), 10)).toBe('');
   });
 
   it('splits at <br> and nested blocks', () => {
