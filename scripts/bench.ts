@@ -650,7 +650,7 @@ ${summary}
 - **Scan**: the real engine (src/dom/scanner.ts, text-walker.ts, src/core/matcher.ts, context.ts, and
   the index compiled by src/knowledge/compile.ts, ${meta.terms} alias terms), bundled with esbuild from
   the sources and run in the page: the whole page synchronously, i.e. the work the shipped
-  scan spreads over ≤ 8 ms slices. Floor and scan are interleaved, each repeated for ≥ 25 ms, 5
+  scan spreads over ≤ 5 ms slices. Floor and scan are interleaved, each repeated for ≥ 25 ms, 5
   rounds, median.
 - **scan ÷ (floor + alias)**: the scan against reading the text plus one pass of the alias
   expression over it — what the walk (blocks, line breaks), the context rules and the ranges add
@@ -719,7 +719,7 @@ ${summary}
   (median), the alias expression alone more than the text read: 1.3× is out of reach for this
   design however cheap the walk becomes. A JavaScript trigram pre-filter was measured too: it alone cost
   1–4.5× the floor and passed too many nodes (common words share first letters with aliases).
-- **Long tasks on the 10 MB page.** ModelLens's own work runs in slices (*slice* ≤ ~8 ms plus one
+- **Long tasks on the 10 MB page.** ModelLens's own work runs in slices (*slice* ≤ ~5 ms plus one
   block). The first name on a page needs what a page without names never builds: the index's
   entity and alias tables, the groups it meets, the tail expression and the matcher's own
   patterns. The sliced scan stops at the first candidate while the matcher is cold, warms it up in

@@ -5,7 +5,7 @@ export const SHOW_DELAY_MS = 300;
 /** Grace period after the pointer leaves term and card, so it can travel between them (WCAG 1.4.13). */
 export const HIDE_DELAY_MS = 300;
 /** Longest piece of scanning work before yielding to the page (a frame is 16 ms). */
-export const SCAN_SLICE_MS = 8;
+export const SCAN_SLICE_MS = 5;
 /** Mutations are collected this long before the touched subtrees are rescanned. */
 export const MUTATION_DEBOUNCE_MS = 100;
 /** Past this many touched subtrees in one batch a full rescan is cheaper than many small ones. */

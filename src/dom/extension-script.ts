@@ -15,14 +15,27 @@
  * Either way the script is expected to set a global in this world (e.g. the card's
  * `__MODELLENS_CARD__`); the caller reads it once this resolves.
  */
-import { browser } from 'wxt/browser';
-import { sendToBackground } from '../messaging/client';
-import type { ExtensionScript } from '../messaging/protocol';
+import type { BackgroundProtocol, ExtensionScript, Message } from '../messaging/protocol';
+
+interface RuntimeApi {
+  runtime: { getURL(path: string): string; sendMessage(msg: unknown): Promise<unknown> };
+}
+
+/**
+ * The extension API, looked up when first needed. Not wxt/browser, whose module reads
+ * `globalThis.chrome` as soon as the script runs: in Chrome that first read sets up the whole
+ * `chrome` object (about a millisecond), which the first stage must not pay in a frame without text.
+ */
+function api(): RuntimeApi {
+  const g = globalThis as { browser?: { runtime?: { id?: string } }; chrome?: unknown };
+  return (g.browser?.runtime?.id ? g.browser : g.chrome) as RuntimeApi;
+}
 
 export async function loadExtensionScript(file: ExtensionScript): Promise<void> {
   if (import.meta.env.FIREFOX) {
-    if (!(await sendToBackground({ type: 'loadScript', file }))) throw new Error(`ModelLens: ${file} did not load`);
+    const msg: Message<BackgroundProtocol, 'loadScript'> = { type: 'loadScript', file };
+    if (!(await api().runtime.sendMessage(msg))) throw new Error(`ModelLens: ${file} did not load`);
     return;
   }
-  await import(/* @vite-ignore */ (browser.runtime.getURL as (path: string) => string)(`/${file}`));
+  await import(/* @vite-ignore */ api().runtime.getURL(`/${file}`));
 }

@@ -62,11 +62,16 @@ export function findShadowRoots(root: Node, into: ShadowRoot[] = [], later?: Lat
     }
     const w = doc.createTreeWalker(r, 0x1 /* SHOW_ELEMENT */);
     for (let n = w.nextNode() as Element | null; n; n = w.nextNode() as Element | null) {
+      // Only custom elements and HOST_TAGS can have a shadow root: a Set lookup spares the DOM
+      // getter on every <a>, <li>, <img>…
+      const name = n.localName;
+      const custom = name.includes('-');
+      if (!custom && !HOST_TAGS.has(name)) continue;
       const sr = shadowRootOf(n);
       if (sr) {
         into.push(sr);
         queue.push(sr);
-      } else if (later && n.localName.includes('-')) (n.matches(':defined') ? later.shadowless : later.undefined).add(n);
+      } else if (later && custom) (n.matches(':defined') ? later.shadowless : later.undefined).add(n);
     }
   }
   return into;
