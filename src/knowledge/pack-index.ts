@@ -3,7 +3,6 @@
  * the CompiledIndex; this module writes it compactly, with the few lines of code that rebuild it.
  */
 import { FLAG_EXACT_CASE, FLAG_NOT_MODEL, FLAG_PROPER, type CompiledIndex } from '../core/index-format';
-import { SEP, SEP_CLASS, SIZE, VERSION } from './compile';
 import { indexFingerprint } from './fingerprint';
 
 /**
@@ -14,8 +13,7 @@ import { indexFingerprint } from './fingerprint';
  *   as a number, the slug only when it is not the name in lower case, the name, then the entity's
  *   alias keys, each front-coded against the one before (a base-36 digit: how many characters it
  *   shares) and prefixed by `^flags^` when it has flags (its case-kept text then stands for it).
- * - The expression source: the separator class, the size and version slots are written once and
- *   put back by a template (String.raw, so no backslash is doubled).
+ * - The expression source as it is (see indexScriptFor).
  */
 export const PACK_FIELD = '|';
 const PACK_LINE = '\n';
@@ -34,9 +32,6 @@ export interface PackedIndex {
   f: string;
   rest: Omit<CompiledIndex, 'v' | 'source' | 'ids' | 'names' | 'vendors' | 'kinds' | 'keys' | 'forms' | 'parents'>;
 }
-
-/** Pieces of the expression source written once in the page script. */
-export const SOURCE_PARTS: Record<string, string> = { S: SEP_CLASS, Z: SIZE, V: VERSION };
 
 /** The slug most ids have: the name in lower case, spaces as hyphens (the decoder does the same). */
 const slugOf = (name: string) => name.toLowerCase().replace(/ /g, '-');
@@ -106,22 +101,15 @@ export const UNPACK_JS = `(d,source)=>{const x={v:2,source,...d.rest},rows=[],la
  * fails on a value it cannot clone (the global object).
  */
 export function indexScriptFor(index: CompiledIndex, global: string): string {
-  // Each piece of SOURCE_PARTS, and a separator run (the most frequent piece), becomes one
-  // character the source does not use; one replace() on the page puts them back.
-  const pieces: Record<string, string> = { [SEP]: '', ...Object.fromEntries(Object.values(SOURCE_PARTS).map((p) => [p, ''])) };
-  const free = [...' ~!%&,;<>'].filter((c) => !index.source.includes(c));
-  const parts = Object.keys(pieces).sort((a, b) => b.length - a.length);
-  if (free.length < parts.length) throw new Error('index: no free characters to pack the expression source');
-  let source = index.source;
-  const table: Record<string, string> = {};
-  parts.forEach((p, i) => {
-    source = source.split(p).join(free[i]);
-    table[free[i]] = p;
-  });
   // Evaluating the script only defines a getter: a frame that never reads the index (no readable
-  // text, src/dom/readable.ts) pays for parsing, not for decoding. The fingerprint is a constant
-  // of the build, set on the decoded index (not enumerable: it is no part of the index's data).
-  const decode = `((t,s)=>{for(const c in t)s=s.split(c).join(t[c]);return(${UNPACK_JS})(${JSON.stringify(packIndex(index))},s)})(${JSON.stringify(table)},${JSON.stringify(source)})`;
+  // text, src/dom/readable.ts) pays for parsing, not for decoding. The data are constants of an
+  // arrow called at once, which V8 compiles eagerly; inside the getter (compiled lazily) they
+  // would be scanned a second time on the first read. The expression source is written out whole:
+  // rebuilding it on the page from a shorter form (split/join of its repeated pieces) cost a frame
+  // in a fresh renderer process (a cross-site frame) about 10 ms, against 50 kB more to parse.
+  // The fingerprint is a constant of the build, set on the decoded index (not enumerable: it is
+  // no part of the index's data).
   const g = JSON.stringify(global);
-  return `Object.defineProperty(globalThis,${g},{configurable:true,get(){const v=Object.defineProperty(${decode},"fp",{value:${JSON.stringify(indexFingerprint(index))}});Object.defineProperty(globalThis,${g},{value:v,configurable:true});return v}});void 0;`;
+  const fp = JSON.stringify(indexFingerprint(index));
+  return `(()=>{const d=${JSON.stringify(packIndex(index))},s=${JSON.stringify(index.source)};Object.defineProperty(globalThis,${g},{configurable:true,get(){const v=Object.defineProperty((${UNPACK_JS})(d,s),"fp",{value:${fp}});Object.defineProperty(globalThis,${g},{value:v,configurable:true});return v}})})();void 0;`;
 }

@@ -40,8 +40,10 @@ describe('packed index (knowledge-index.js)', () => {
     expect(match(text, createMatcher(loaded))).toEqual(match(text, createMatcher(index)));
   });
 
-  it('is far smaller than the index as JSON', () => {
-    expect(script.length).toBeLessThan(JSON.stringify(index).length / 2);
+  it('writes the entity and alias tables in far less than their JSON', () => {
+    // The expression source is written out whole (pack-index.ts); the rest of the script is the tables.
+    const tables = JSON.stringify({ ...index, source: '' }).length;
+    expect(script.length - JSON.stringify(index.source).length).toBeLessThan(tables * 0.6);
   });
 
   it('keeps flags and case-kept text', () => {
