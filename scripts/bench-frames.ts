@@ -97,6 +97,29 @@ export function extensionTime(p: Profile): { totalMs: number; longestMs: number;
   return { totalMs: (count * SAMPLING_US) / 1000, longestMs: (longest * SAMPLING_US) / 1000, weightedMs: weighted / 1000 };
 }
 
+export const FLOOR_LABEL = 'floor';
+
+/**
+ * The floor: an extension whose only content script, in every frame at document_idle like
+ * ModelLens's, reads every text node of the body once with a TreeWalker and touches no extension
+ * API. Nothing that reads a page's text can cost less.
+ */
+export function writeFloorExtension(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const manifest = {
+    manifest_version: 3,
+    name: 'floor',
+    version: '1.0',
+    content_scripts: [{ matches: ['<all_urls>'], all_frames: true, match_about_blank: true, run_at: 'document_idle', js: ['floor.js'] }],
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(
+    join(dir, 'floor.js'),
+    '(() => { if (!document.body) return; const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); let n = 0; for (let t = w.nextNode(); t; t = w.nextNode()) n += t.data.length; globalThis.__floorChars = n; })();\n',
+  );
+  return dir;
+}
+
 /** Build the extension as shipped (production) into `dir`. */
 export function buildExtension(dir: string): string {
   const r = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, env: { ...process.env, MODELLENS_OUT_DIR: dir }, encoding: 'utf8' });
@@ -393,7 +416,11 @@ sampling interval (${SAMPLING_US} µs): ModelLens's samples × ${SAMPLING_US} µ
 (here it took a sample about every 450 µs), so this undercounts somewhat; the *weighted* row credits
 each sample with the time until the next instead, which also credits ModelLens with stalls that follow
 its samples — the truth lies between the two. *Longest run*: consecutive ModelLens samples × ${SAMPLING_US} µs
-(a garbage-collection sample between two neither adds nor breaks a run).
+(a garbage-collection sample between two neither adds nor breaks a run).${reports.some((r) => r.label === FLOOR_LABEL) ? `
+
+The *${FLOOR_LABEL}* column is another extension measured the same way: its only content script, in every frame at
+\`document_idle\`, reads every text node of the body once with a TreeWalker and touches no extension API
+(\`writeFloorExtension\` in scripts/bench-frames.ts). Nothing that reads a page's text can cost less.` : ''}
 
 | per page | ${head.join(' | ')} | target |
 |---|${head.map(() => '---').join('|')}|---|
@@ -449,7 +476,9 @@ export async function runFrames(o: { realDir: string; realPages: string[]; args:
     // `--frames-every=N`: every Nth page only (a loaded machine makes the full run long).
     const every = Math.max(1, Number(opt('frames-every') ?? 1));
     const pages = o.realPages.filter((_, i) => i % every === 0).map((name) => ({ name, url: `${server!.url}/${name}` }));
-    const builds = [...(compare ? [{ ext: compare, label: 'before' }] : []), { ext, label: compare ? 'after' : 'this build' }];
+    // The floor beside it (`--no-floor` leaves it out): what any extension that reads the text pays.
+  const floor = o.args.includes('--no-floor') ? [] : [{ ext: writeFloorExtension(join(tmpdir(), 'modellens-bench-floor')), label: FLOOR_LABEL }];
+  const builds = [...floor, ...(compare ? [{ ext: compare, label: 'before' }] : []), { ext, label: compare ? 'after' : 'this build' }];
     log(`\nWhat a real page pays: ${pages.length} real pages, page scripts on, all frames; ${builds.map((b) => `${b.label} = ${b.ext}`).join(', ')}`);
     const reports = await benchFrames({ builds, pages, log });
     printSummary(reports, log);

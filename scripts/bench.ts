@@ -15,6 +15,7 @@
  *   npm run bench -- --frames-only  only what a real page pays (page scripts on, all frames; scripts/bench-frames.ts)
  *   npm run bench -- --no-frames    skip that part
  *   npm run bench -- --frames-every=3 --frames-compare=<chrome-mv3 dir>   every 3rd page; another build side by side
+ *   npm run bench -- --no-floor     leave out the floor extension (a content script that only reads the text)
  *
  * Real pages come from ../shared/pages/readability (Mozilla Readability's test pages); when that
  * folder is absent the bench says so and runs on the generated pages only.

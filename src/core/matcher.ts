@@ -219,15 +219,6 @@ function nonProse(text: string, m: Matcher): [number, number][] {
   return out;
 }
 
-/**
- * `rx.glued`: glued after a name, a word the grammar did not take — an identifier or another name.
- * "qwen-vl-utils", "llama-cpp" (lower case), "Llama.cpp", "yi-chat-6b.Q2_K" (a file or library),
- * "GLM-4-*-0414" (a pattern), "Yi-6bchat" (a name the grammar does not read),
- * "Qwen/Qwen2.5-VL" (an organisation), "GPT-Q", "GPT-NeoX" (another name; "Claude-powered" is
- * prose and stays).
- *
- * All mentions in `text`, left to right, longest first at each position, non-overlapping.
- */
 /** What match() throws at a text's first candidate while the matcher is cold and `deferCold` is set. */
 export const COLD = new Error('ModelLens: the matcher is not warm yet');
 
@@ -251,6 +242,15 @@ export function warmSteps(m: Matcher): (() => void)[] {
   ];
 }
 
+/**
+ * `rx.glued`: glued after a name, a word the grammar did not take — an identifier or another name.
+ * "qwen-vl-utils", "llama-cpp" (lower case), "Llama.cpp", "yi-chat-6b.Q2_K" (a file or library),
+ * "GLM-4-*-0414" (a pattern), "Yi-6bchat" (a name the grammar does not read),
+ * "Qwen/Qwen2.5-VL" (an organisation), "GPT-Q", "GPT-NeoX" (another name; "Claude-powered" is
+ * prose and stays).
+ *
+ * All mentions in `text`, left to right, longest first at each position, non-overlapping.
+ */
 export function match(text: string, m: Matcher, deferCold = false): Match[] {
   const out: Match[] = [];
   const re = m.re;
