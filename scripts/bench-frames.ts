@@ -16,6 +16,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { launch, ROOT, serve, sleep, type StaticServer } from './browser/harness';
+import { FLOOR_LABEL, writeFloorExtension } from './browser/floor-extension';
 
 export const SAMPLING_US = 200;
 /** How long a page is watched after its load event (the extension starts at document_idle). */
@@ -95,29 +96,6 @@ export function extensionTime(p: Profile): { totalMs: number; longestMs: number;
     } else if (name !== '(garbage collector)') run = 0;
   }
   return { totalMs: (count * SAMPLING_US) / 1000, longestMs: (longest * SAMPLING_US) / 1000, weightedMs: weighted / 1000 };
-}
-
-export const FLOOR_LABEL = 'floor';
-
-/**
- * The floor: an extension whose only content script, in every frame at document_idle like
- * ModelLens's, reads every text node of the body once with a TreeWalker and touches no extension
- * API. Nothing that reads a page's text can cost less.
- */
-export function writeFloorExtension(dir: string): string {
-  mkdirSync(dir, { recursive: true });
-  const manifest = {
-    manifest_version: 3,
-    name: 'floor',
-    version: '1.0',
-    content_scripts: [{ matches: ['<all_urls>'], all_frames: true, match_about_blank: true, run_at: 'document_idle', js: ['floor.js'] }],
-  };
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  writeFileSync(
-    join(dir, 'floor.js'),
-    '(() => { if (!document.body) return; const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); let n = 0; for (let t = w.nextNode(); t; t = w.nextNode()) n += t.data.length; globalThis.__floorChars = n; })();\n',
-  );
-  return dir;
 }
 
 /** Build the extension as shipped (production) into `dir`. */
@@ -420,7 +398,7 @@ its samples — the truth lies between the two. *Longest run*: consecutive Model
 
 The *${FLOOR_LABEL}* column is another extension measured the same way: its only content script, in every frame at
 \`document_idle\`, reads every text node of the body once with a TreeWalker and touches no extension API
-(\`writeFloorExtension\` in scripts/bench-frames.ts). Nothing that reads a page's text can cost less.` : ''}
+(scripts/browser/floor-extension.ts). Nothing that reads a page's text can cost less.` : ''}
 
 | per page | ${head.join(' | ')} | target |
 |---|${head.map(() => '---').join('|')}|---|
