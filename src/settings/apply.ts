@@ -13,17 +13,23 @@ import type { Settings } from './defaults';
  * index decodes them on first use, src/knowledge/pack-index.ts).
  */
 export function entityFilter(s: Settings, index: CompiledIndex): (entityId: string) => boolean {
-  let allowed: Set<string> | undefined;
-  const build = () => {
-    const muted = new Set(s.mutedTerms.map((t) => aliasKey(t)));
-    const out = new Set<string>();
-    index.ids.forEach((id, i) => {
-      const cat = CATEGORY_OF_KIND[index.kinds[i]] ?? 'models';
-      if (s.categories[cat] && !muted.has(id) && !muted.has(aliasKey(index.names[i]))) out.add(id);
-    });
-    return out;
+  // Decided per entity as mentions turn up, not for all entities at once: normalising every
+  // entity's name cost a fresh frame about 10 ms at its first mention, and without muted terms
+  // no name needs it.
+  let muted: Set<string> | undefined;
+  const seen = new Map<string, boolean>();
+  const decide = (id: string): boolean => {
+    const i = index.ids.indexOf(id);
+    if (i < 0 || !s.categories[CATEGORY_OF_KIND[index.kinds[i]] ?? 'models']) return false;
+    if (!s.mutedTerms.length) return true;
+    muted ??= new Set(s.mutedTerms.map((t) => aliasKey(t)));
+    return !muted.has(id) && !muted.has(aliasKey(index.names[i]));
   };
-  return (id) => (allowed ??= build()).has(id);
+  return (id) => {
+    let v = seen.get(id);
+    if (v === undefined) seen.set(id, (v = decide(id)));
+    return v;
+  };
 }
 
 /** Alias-level filter: a muted term also hides that exact wording ("Gemini" but not "Gemini 2.5 Pro"). */

@@ -133,6 +133,10 @@ describe('what the page applies', () => {
     expect(entityFilter(muted, index)('openai/o3')).toBe(false);
     expect(entityFilter(muted, index)('openai/gpt-5.4')).toBe(false); // by name, any case
     expect(entityFilter(muted, index)('openai/gpt-5')).toBe(true);
+    expect(entityFilter(s, index)('nobody/not-in-the-index')).toBe(false);
+    // Asked again, the same answer (each entity is decided once).
+    const f = entityFilter(muted, index);
+    expect([f('openai/o3'), f('openai/o3'), f('anthropic/mythos'), f('anthropic/mythos')]).toEqual([false, false, true, true]);
   });
 
   it('a muted wording hides that wording only', () => {
