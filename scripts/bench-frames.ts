@@ -455,8 +455,8 @@ export async function runFrames(o: { realDir: string; realPages: string[]; args:
     const every = Math.max(1, Number(opt('frames-every') ?? 1));
     const pages = o.realPages.filter((_, i) => i % every === 0).map((name) => ({ name, url: `${server!.url}/${name}` }));
     // The floor beside it (`--no-floor` leaves it out): what any extension that reads the text pays.
-  const floor = o.args.includes('--no-floor') ? [] : [{ ext: writeFloorExtension(join(tmpdir(), 'modellens-bench-floor')), label: FLOOR_LABEL }];
-  const builds = [...floor, ...(compare ? [{ ext: compare, label: 'before' }] : []), { ext, label: compare ? 'after' : 'this build' }];
+    const floor = o.args.includes('--no-floor') ? [] : [{ ext: writeFloorExtension(join(tmpdir(), 'modellens-bench-floor')), label: FLOOR_LABEL }];
+    const builds = [...floor, ...(compare ? [{ ext: compare, label: 'before' }] : []), { ext, label: compare ? 'after' : 'this build' }];
     log(`\nWhat a real page pays: ${pages.length} real pages, page scripts on, all frames; ${builds.map((b) => `${b.label} = ${b.ext}`).join(', ')}`);
     const reports = await benchFrames({ builds, pages, log });
     printSummary(reports, log);

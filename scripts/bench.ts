@@ -677,7 +677,7 @@ ${summary}
 - **Alias RegExp alone**: the shipped alias expression run over the text of every block the scan
   reads, collected beforehand (not timed) — no walking, no context rules, no ranges: what matching
   alone costs with this expression.
-- **Matcher ready**: evaluating the shipped index script (an object literal), building the search
+- **Matcher ready**: evaluating the shipped index script (packed data, decoded on first read), building the search
   and a first match (which compiles the finder and the groups it meets and decodes the alias and
   entity tables), in a fresh page; at the real index (${c.readySmall.aliases} terms incl.
   version forms) and with synthetic entries added up to ${c.readyBig.aliases} terms.
@@ -723,7 +723,7 @@ ${summary}
 - **Long tasks on the 10 MB page.** ModelLens's own work runs in slices (*slice* ≤ ~5 ms plus one
   block). The first name on a page needs what a page without names never builds: the index's
   entity and alias tables, the groups it meets, the tail expression and the matcher's own
-  patterns. The sliced scan stops at the first candidate while the matcher is cold, warms it up in
+  patterns. The sliced scan stops at the first match while the matcher is cold, warms it up in
   three tasks of their own and goes on with that block (src/dom/scanner.ts, src/core/matcher.ts
   warmSteps). The longest task including rendering is the frame after highlights are registered.
   Any change to what is drawn costs this page a long frame: the page's own change of one

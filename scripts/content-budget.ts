@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
  * context menu's page side (1.0 kB), closed shadow roots and the non-probeable script loader
  * (0.7 kB) and the staged frame start with the split alias search (1.3 kB) add 3.6 kB more;
  * the alias search by groups, with its word check and one compiled tail, 0.3 kB more; the two
- * stages (the first stage carries its own copy of the script loader and message client, so frames
+ * stages (the first stage carries its own copy of the script loader, so frames
  * without text never load the engine) 1.5 kB more, and the first name's warm-up in tasks of its
  * own 0.3 kB (the Firefox build is the larger, 48.1 kB).
  */

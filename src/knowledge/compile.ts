@@ -14,7 +14,6 @@ import type { NonModelName } from './non-model-names';
 import nonModelNames from './non-model-names.json';
 
 export type { CompiledIndex } from '../core/index-format';
-export { SEP, SEP_CLASS, SIZE, VERSION } from './trie';
 
 /** A model alias that ends in its parameter count ("gpt-oss-120b", "Sarvam 105B"). */
 const ENDS_IN_SIZE = /^(.*\p{L}.*?)[\s-]((?:\d{1,4}(?:\.\d{1,2})?|\d{1,2}x\d{1,3})b)$/iu;

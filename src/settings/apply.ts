@@ -7,10 +7,13 @@ import type { CompiledIndex } from '../core/index-format';
 import { CATEGORY_OF_KIND } from './sites';
 import type { Settings } from './defaults';
 
+/** The muted terms as aliasKey compares them. */
+const mutedKeys = (s: Settings) => new Set(s.mutedTerms.map((t) => aliasKey(t)));
+
 /**
  * Entity-level filter (categories; muted ids and names): decided before a mention is painted.
- * Built at the first mention: a page without one never reads the entity tables (the bundled
- * index decodes them on first use, src/knowledge/pack-index.ts).
+ * Each entity is decided at its first mention: a page without one never reads the entity tables
+ * (the bundled index decodes them on first use, src/knowledge/pack-index.ts).
  */
 export function entityFilter(s: Settings, index: CompiledIndex): (entityId: string) => boolean {
   // Decided per entity as mentions turn up, not for all entities at once: normalising every
@@ -22,7 +25,7 @@ export function entityFilter(s: Settings, index: CompiledIndex): (entityId: stri
     const i = index.ids.indexOf(id);
     if (i < 0 || !s.categories[CATEGORY_OF_KIND[index.kinds[i]] ?? 'models']) return false;
     if (!s.mutedTerms.length) return true;
-    muted ??= new Set(s.mutedTerms.map((t) => aliasKey(t)));
+    muted ??= mutedKeys(s);
     return !muted.has(id) && !muted.has(aliasKey(index.names[i]));
   };
   return (id) => {
@@ -35,7 +38,7 @@ export function entityFilter(s: Settings, index: CompiledIndex): (entityId: stri
 /** Alias-level filter: a muted term also hides that exact wording ("Gemini" but not "Gemini 2.5 Pro"). */
 export function aliasFilter(s: Settings): (alias: string) => boolean {
   if (!s.mutedTerms.length) return () => true;
-  const muted = new Set(s.mutedTerms.map((t) => aliasKey(t)));
+  const muted = mutedKeys(s);
   return (alias) => !muted.has(aliasKey(alias));
 }
 
