@@ -5,7 +5,7 @@
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { ENGINE_GLOBAL, type EngineStart } from '@/src/dom/first-stage';
+import { ENGINE_GLOBAL, type EngineStart } from '@/src/dom/globals';
 import { start } from '@/src/dom/start';
 
 export default defineUnlistedScript(() => {

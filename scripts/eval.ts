@@ -190,6 +190,8 @@ const SETTLE_POLL_MS = 200;
 /** The scan is done when the mention count stays the same this long (after the page loaded). */
 const SETTLE_QUIET_MS = 1000;
 const PAGE_TIMEOUT_MS = 30_000;
+/** In the page: how many ranges the 'modellens' highlight has. */
+const HIGHLIGHT_COUNT = `(globalThis.CSS && CSS.highlights && CSS.highlights.get('modellens')) ? CSS.highlights.get('modellens').size : 0`;
 /** Longest wait for one call into a browser (a page stuck in a script must not stop the run). */
 const CALL_TIMEOUT_MS = 15_000;
 
@@ -286,6 +288,14 @@ async function runBrowser(name: BrowserName, pagesDir: string, files: string[], 
         // A reader opens collapsed sections (<details>): the labels count the mentions in them, and
         // the extension highlights hidden text when it is shown.
         await withTimeout(page.evaluate(`document.querySelectorAll('details:not([open])').forEach((d) => (d.open = true))`), CALL_TIMEOUT_MS, 'opening details').catch(() => undefined);
+        // Nothing asks the page anything until its own highlights settle: a question (listMentions,
+        // as the popup's) starts the engine of a frame whose probe said no (src/dom/probe-stage.ts)
+        // and would hide a name the probe missed. Those show up as highlights that came only after.
+        let unasked = -1;
+        for (let quietSince = Date.now(); Date.now() - t0 < PAGE_TIMEOUT_MS && Date.now() - quietSince < SETTLE_QUIET_MS; await sleep(SETTLE_POLL_MS)) {
+          const n = (await withTimeout(page.evaluate(HIGHLIGHT_COUNT), CALL_TIMEOUT_MS, 'counting highlights').catch(() => -1)) as number;
+          if (n !== unasked) [unasked, quietSince] = [n, Date.now()];
+        }
         // Settle: the content script answers (it runs at document_idle) and its count stays put.
         let last = -1;
         let stableSince = Date.now();
@@ -311,6 +321,7 @@ async function runBrowser(name: BrowserName, pagesDir: string, files: string[], 
           CALL_TIMEOUT_MS,
           'reading the highlights',
         )) as { g: { problems: string[]; ranges: number }; q: Prediction[] };
+        if (quoted.g.ranges > unasked) problems.push(`${quoted.g.ranges - Math.max(0, unasked)} highlight range(s) only once the page was asked: its probe missed them`);
         results[file] = {
           preds: quoted.q.map((q, i) => ({ ...q, id: infos[i].entityId, ...(infos[i].unknownVersion ? { unknownVersion: infos[i].unknownVersion } : {}) })),
           ranges: quoted.g.ranges,

@@ -5,11 +5,15 @@
  *                              the main one (data apart from code; no fetch, nothing web-accessible)
  *   virtual:modellens-entries  all entries by id (background, read on first hover)
  *   virtual:modellens-knowledge-date  the newest `reviewed` day ("Knowledge as of", popup and browser)
+ *   virtual:modellens-index    the same index whole, with its fingerprint (background: the first
+ *                              stage's probe, src/background/probe.ts)
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileIndex } from '../src/knowledge/compile';
 import { indexScriptFor } from '../src/knowledge/pack-index';
+import { indexFingerprint } from '../src/knowledge/fingerprint';
+import type { BundledIndex } from '../src/background/probe';
 import { readKnowledgeDir } from '../src/knowledge/load';
 import { formatIssue } from '../src/knowledge/schema';
 import { knowledgeAsOf } from '../src/core/lifecycle';
@@ -20,6 +24,7 @@ export const ENTRIES_DIR = process.env.MODELLENS_KNOWLEDGE_DIR ?? resolve(import
 
 const ENTRIES_ID = 'virtual:modellens-entries';
 const DATE_ID = 'virtual:modellens-knowledge-date';
+const INDEX_ID = 'virtual:modellens-index';
 /** The global the index script sets in the content scripts' isolated world. */
 export const INDEX_GLOBAL = '__MODELLENS_INDEX__';
 export const INDEX_FILE = 'knowledge-index.js';
@@ -45,12 +50,19 @@ export function knowledgePlugin(dir = ENTRIES_DIR): Plugin {
   return {
     name: 'modellens-knowledge',
     resolveId(id) {
-      return id === ENTRIES_ID || id === DATE_ID ? '\0' + id : null;
+      return id === ENTRIES_ID || id === DATE_ID || id === INDEX_ID ? '\0' + id : null;
     },
     load(id) {
       if (id === '\0' + DATE_ID) {
         this.addWatchFile(dir);
         return `export default ${JSON.stringify(knowledgeAsOf(loadValidated(dir)))};`;
+      }
+      if (id === '\0' + INDEX_ID) {
+        this.addWatchFile(dir);
+        const index = compileIndex(loadValidated(dir));
+        const bundled: BundledIndex = { ...index, fp: indexFingerprint(index) };
+        // JSON.parse of a string literal: parsed faster than the same object as code.
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(bundled))});`;
       }
       if (id !== '\0' + ENTRIES_ID) return null;
       const entries = loadValidated(dir);

@@ -16,3 +16,8 @@ declare module 'virtual:modellens-knowledge-date' {
   const date: string | null;
   export default date;
 }
+declare module 'virtual:modellens-index' {
+  /** The bundled compiled index with its fingerprint (the background's probe, src/background/probe.ts). */
+  const index: import('./background/probe').BundledIndex;
+  export default index;
+}

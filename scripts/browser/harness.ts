@@ -65,7 +65,12 @@ export async function serve(dir: string, htmlHeaders: Record<string, string> = {
   const port = typeof addr === 'object' && addr ? addr.port : 0;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((r) => server.close(() => r())),
+    // Idle keep-alive connections from a tab still on the page would hold close() for a minute.
+    close: () =>
+      new Promise((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -12,6 +12,8 @@ import { readerToday } from '../settings/today';
 import { applyMenuAction, type ContextMenu } from './context-menu';
 import { injectScript } from './scripts';
 import { checkNow } from './pack-schedule';
+import bundledIndex from 'virtual:modellens-index';
+import { answerProbe } from './probe';
 
 /** Settings (validated field by field) and the stored merged index, for a content script. */
 async function pageSetup(): Promise<PageSetup> {
@@ -24,6 +26,7 @@ export function serveRequests(userReady: Promise<unknown>, settingsReady: Promis
   return serve<BackgroundProtocol>(isBackgroundRequest, {
     getEntry: (msg) => userReady.then(async () => ({ ...getEntry(msg.id), today: await readerToday() })),
     pageSetup: () => settingsReady.then(pageSetup),
+    probe: (msg) => settingsReady.then(pageSetup).then((setup) => answerProbe(bundledIndex, setup, msg)),
     loadScript: (msg, sender) => injectScript(msg.file, sender),
     checkPack: () => settingsReady.then(checkNow),
     mentionCount: (msg, sender) => {

@@ -8,6 +8,8 @@ export const HIDE_DELAY_MS = 300;
 export const SCAN_SLICE_MS = 5;
 /** Mutations are collected this long before the touched subtrees are rescanned. */
 export const MUTATION_DEBOUNCE_MS = 100;
+/** After observing starts, custom elements without a shadow root are looked at again at these times (ms). */
+export const UPGRADE_CHECKS_MS = [1000, 3000, 10_000];
 /** Past this many touched subtrees in one batch a full rescan is cheaper than many small ones. */
 export const FULL_RESCAN_THRESHOLD = 400;
 /** Gap between the term and the card, px. */

@@ -18,7 +18,7 @@
  *    makes it somebody's name ("a speedrunner named Claude").
  *    With "block" rule 5 never applies; with "off" every ambiguous mention stands.
  */
-import type { Match } from './matcher';
+import { match, type Match, type Matcher } from './matcher';
 import { AI_LEXICONS } from './senses';
 
 export type Strictness = 'block' | 'page' | 'off';
@@ -142,4 +142,19 @@ export function decide(
  */
 export function resolveContext(text: string, matches: Match[], strictness: Strictness = DEFAULT_STRICTNESS, pageHasSignal = false, local: Local = {}): Match[] {
   return decide(text, matches, strictness, pageHasSignal, local).kept;
+}
+
+/**
+ * The page's topic (rule 4): the models and families that `texts` (its title and first heading)
+ * name — "Yi" stands on Yi's README. Undefined when they name none.
+ */
+export function topicOf(matcher: Matcher, texts: string[]): ((m: Match) => boolean) | undefined {
+  const { index } = matcher;
+  const family = (id: string) => {
+    const i = index.ids.indexOf(id);
+    return i < 0 ? id : index.ids[index.parents?.[i] ?? i];
+  };
+  const topic = new Set<string>();
+  for (const t of texts) for (const m of match(t, matcher)) topic.add(family(m.entityId));
+  return topic.size ? (m) => topic.has(family(m.entityId)) : undefined;
 }

@@ -15,9 +15,8 @@ import type { Scanner } from './scanner';
 import { yieldToPage } from './yield';
 import { adoptHighlightStyles, findShadowRoots, shadowRootOf, type LaterHosts } from './shadow';
 import { inSkipped } from './text-walker';
+import { UPGRADE_CHECKS_MS } from '../core/constants';
 
-/** After observing starts, custom elements without a shadow root are looked at again at these times (ms). */
-const UPGRADE_CHECKS_MS = [1000, 3000, 10_000];
 
 export interface EngineHooks {
   /** The scanner in use now. */

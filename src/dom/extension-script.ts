@@ -17,8 +17,19 @@
  */
 import type { BackgroundProtocol, ExtensionScript, Message } from '../messaging/protocol';
 
-interface RuntimeApi {
-  runtime: { getURL(path: string): string; sendMessage(msg: unknown): Promise<unknown> };
+import type { MessageListener } from './globals';
+
+type StorageListener = (changes: Record<string, unknown>, area: string) => void;
+
+/** What the first stage uses of the extension API, without a wrapper. */
+export interface RuntimeApi {
+  runtime: {
+    id?: string;
+    getURL(path: string): string;
+    sendMessage(msg: unknown): Promise<unknown>;
+    onMessage: { addListener(l: MessageListener): void };
+  };
+  storage: { onChanged: { addListener(l: StorageListener): void; removeListener(l: StorageListener): void } };
 }
 
 /**
@@ -26,7 +37,7 @@ interface RuntimeApi {
  * `globalThis.chrome` as soon as the script runs: in Chrome that first read sets up the whole
  * `chrome` object (about a millisecond), which the first stage must not pay in a frame without text.
  */
-function api(): RuntimeApi {
+export function api(): RuntimeApi {
   const g = globalThis as { browser?: { runtime?: { id?: string } }; chrome?: unknown };
   return (g.browser?.runtime?.id ? g.browser : g.chrome) as RuntimeApi;
 }

@@ -8,13 +8,13 @@
  * the end.
  */
 import { SCAN_SLICE_MS } from '../core/constants';
-import { decide, DEFAULT_STRICTNESS, type Local, type Strictness } from '../core/context';
+import { decide, DEFAULT_STRICTNESS, topicOf, type Local, type Strictness } from '../core/context';
 import { AI_LEXICONS } from '../core/senses';
 import { COLD, match, warmSteps, type Match, type Matcher } from '../core/matcher';
 import type { Highlighter } from './highlighter';
 import { Mention, staticRange } from './mentions';
 import { HiddenWatch, ShownCheck } from './shown';
-import { BlockWalker, firstVisibleBlock, locate, textPrefix, type TextBlock } from './text-walker';
+import { BlockWalker, firstVisibleBlock, locate, pageHeadings, textPrefix, type TextBlock } from './text-walker';
 import { inTasks, yieldToPage } from './yield';
 
 export interface ScannerOptions {
@@ -76,18 +76,11 @@ export class Scanner {
    */
   private local(): Local {
     if (this.ctx) return this.ctx;
-    const { index } = this.matcher;
-    const family = (id: string) => {
-      const i = index.ids.indexOf(id);
-      return i < 0 ? id : index.ids[index.parents?.[i] ?? i];
-    };
-    const topic = new Set<string>();
-    for (const t of [this.doc.title, this.doc.querySelector('h1')?.textContent ?? ''])
-      for (const m of match(t, this.matcher)) topic.add(family(m.entityId));
+    const topic = topicOf(this.matcher, pageHeadings(this.doc));
     // Only on a page that speaks of AI somewhere: a horoscope page titled "Gemini" has no topic model.
-    const body = this.doc.body ? textPrefix(this.doc.body, 1e5) : '';
+    const body = topic && this.doc.body ? textPrefix(this.doc.body, 1e5) : '';
     const ai = AI_LEXICONS.some((k) => this.matcher.cues[k]?.test(body) && !(this.matcher.cues[k].lastIndex = 0));
-    return (this.ctx = { cues: this.matcher.cues, onTopic: topic.size && ai ? (m) => topic.has(family(m.entityId)) : undefined });
+    return (this.ctx = { cues: this.matcher.cues, onTopic: ai ? topic : undefined });
   }
 
   /** Every mention, in no particular order. */

@@ -289,3 +289,8 @@ export function textPrefix(root: Node, max: number): string {
   }
   return parts.join('').slice(0, max);
 }
+
+/** What tells a page's topic (src/core/context.ts topicOf): its title and first heading. */
+export function pageHeadings(doc: Document): string[] {
+  return [doc.title, doc.querySelector('h1')?.textContent ?? ''];
+}

@@ -29,6 +29,6 @@ export const sameIndex = (a: CompiledIndex, b: CompiledIndex): boolean => a === 
  * bundled index (an update brings new bundled knowledge; until the background rebuilt the merged
  * index, the page uses the bundled one). `fingerprint`: the bundled index's.
  */
-export function pickIndex(bundled: CompiledIndex, stored: { base: string; index: CompiledIndex } | null | undefined, fingerprint: string): CompiledIndex {
+export function pickIndex<B extends Pick<CompiledIndex, 'v'>>(bundled: B, stored: { base: string; index: CompiledIndex } | null | undefined, fingerprint: string): B | CompiledIndex {
   return stored && fingerprint && stored.base === fingerprint && stored.index?.v === bundled.v ? stored.index : bundled;
 }

@@ -45,6 +45,9 @@ export interface MentionInfo {
 }
 
 /** What a page needs before it scans: validated settings and the stored merged index, if any. */
+/** Storage keys (storage.local) whose change changes a page's setup; a new knowledge pack rewrites `userIndex` too. */
+export const PAGE_SETUP_KEYS = ['settings', 'userIndex'];
+
 export interface PageSetup {
   settings: Settings;
   stored: { base: string; index: CompiledIndex } | null;
@@ -63,6 +66,12 @@ export type BackgroundProtocol = {
   /** A frame's mention count changed (the action badge shows the top frame's count). */
   mentionCount: { request: { count: number }; reply: void };
   pageSetup: { request: Record<never, never>; reply: PageSetup };
+  /**
+   * A frame's first stage: may a name stand in any of these texts (blocks joined by PROBE_SEP,
+   * src/core/probe.ts)? `host`: the frame's, for the site switch; `headings`: its title and first
+   * heading. True: load the engine.
+   */
+  probe: { request: { host: string; text: string; headings: string[] }; reply: boolean };
   /** At right-click: the highlighted mention under the pointer, if any (the context menu shows what applies). */
   menuContext: { request: MenuContext; reply: void };
   /** Undo of a context-menu action, from the card's toast. */
@@ -127,12 +136,18 @@ export function isBackgroundRequest(x: unknown): x is BackgroundRequest {
     (m.type === 'getEntry' && typeof m.id === 'string') ||
     (m.type === 'mentionCount' && typeof m.count === 'number') ||
     m.type === 'pageSetup' ||
+    (m.type === 'probe' && isProbe(x)) ||
     (m.type === 'menuContext' && typeof (x as { host?: unknown }).host === 'string') ||
     (m.type === 'menuUndo' && isMenuDone(x)) ||
     (m.type === 'openKnowledge' && typeof (x as { query?: unknown }).query === 'string') ||
     (m.type === 'loadScript' && (EXTENSION_SCRIPTS as readonly unknown[]).includes(m.file)) ||
     m.type === 'checkPack'
   );
+}
+
+function isProbe(x: object): boolean {
+  const m = x as { host?: unknown; text?: unknown; headings?: unknown };
+  return typeof m.host === 'string' && typeof m.text === 'string' && Array.isArray(m.headings) && m.headings.every((h) => typeof h === 'string');
 }
 
 function isMenuDone(x: object): boolean {

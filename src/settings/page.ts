@@ -7,11 +7,9 @@ import { browser } from 'wxt/browser';
 import type { CompiledIndex } from '../core/index-format';
 import { builtFingerprint, pickIndex } from '../knowledge/fingerprint';
 import { sendToBackground } from '../messaging/client';
-import type { PageSetup } from '../messaging/protocol';
+import { PAGE_SETUP_KEYS, type PageSetup } from '../messaging/protocol';
 import { defaultSettings, type Settings } from './defaults';
 
-/** Storage keys whose change means the page must ask again (wxt storage `local:<key>`); a new knowledge pack rewrites `userIndex` too. */
-const WATCHED = ['settings', 'userIndex'];
 
 export interface PageSettings {
   settings: Settings;
@@ -36,7 +34,7 @@ export async function loadPageSetup(bundled: CompiledIndex): Promise<PageSetting
 
 export function watchPageSetup(bundled: CompiledIndex, cb: (s: PageSettings) => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area !== 'local' || !WATCHED.some((k) => k in changes)) return;
+    if (area !== 'local' || !PAGE_SETUP_KEYS.some((k) => k in changes)) return;
     void loadPageSetup(bundled).then(cb);
   };
   browser.storage.onChanged.addListener(listener);

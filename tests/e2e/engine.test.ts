@@ -39,25 +39,31 @@ afterAll(async () => {
   await real?.close();
 });
 
-/** Wait until ModelLens has registered its highlight and the count has stopped changing. */
-async function settled(target: Page | Frame, quietMs = 250, timeout = 15_000): Promise<number> {
+/**
+ * Wait until ModelLens has registered its highlight and the count has stopped changing. With
+ * `noneAfter`, a page where no highlight was registered for that long counts as settled at 0: a
+ * frame whose probe found no name never starts the engine (src/dom/probe-stage.ts).
+ */
+async function settled(target: Page | Frame, quietMs = 250, timeout = 15_000, noneAfter = 0): Promise<number> {
   await target.waitForFunction(
-    (quiet: number) => {
+    (quiet: number, none: number) => {
       const w = window as unknown as { __mlN?: number; __mlSince?: number };
       const h = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights?.get('modellens');
-      if (!h || document.readyState !== 'complete') return false;
+      if (document.readyState !== 'complete' || (!h && !none)) return false;
+      const n = h ? h.size : -1;
       const now = performance.now();
-      if (w.__mlN !== h.size) {
-        w.__mlN = h.size;
+      if (w.__mlN !== n) {
+        w.__mlN = n;
         w.__mlSince = now;
         return false;
       }
-      return now - (w.__mlSince ?? now) >= quiet;
+      return now - (w.__mlSince ?? now) >= (h ? quiet : none);
     },
     { polling: 50, timeout },
     quietMs,
+    noneAfter,
   );
-  return target.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('modellens')!.size);
+  return target.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('modellens')?.size ?? 0);
 }
 
 /**
@@ -180,7 +186,7 @@ describe.each(browsersToTest())('page engine in %s', (name) => {
     for (const f of realPages) {
       current = f;
       await p.goto(`${real.url}/${f}`, { waitUntil: 'load', timeout: 30_000 });
-      highlighted += await settled(p);
+      highlighted += await settled(p, 250, 15_000, 1000);
       const r = await p.evaluate(() => {
         const snap = (window as unknown as { __mlSnap?: { html: string; text: string; mutations: number; kinds: string[] } }).__mlSnap;
         if (!snap) return { ok: false, why: 'no snapshot' };

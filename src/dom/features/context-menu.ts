@@ -5,8 +5,8 @@
  * names the scan skipped; the lookup itself runs in the card script), and the notice with Undo
  * after a mute or a site switch-off.
  */
-import { browser } from 'wxt/browser';
 import { sendToBackground, serve } from '../../messaging/client';
+import { listen } from '../messages';
 import { isMenuRequest, type MenuProtocol, type MenuRequest } from '../../messaging/protocol';
 import type { CardLookup } from '../../ui/card-api';
 import { mentionAt } from '../hit-test';
@@ -46,5 +46,5 @@ export function initContextMenu(session: PageSession, hover: Hover, signal: Abor
       return true;
     },
   });
-  browser.runtime.onMessage.addListener(listener);
+  listen(listener);
 }

@@ -1,6 +1,6 @@
 /** Requests from the popup and the background's keyboard commands, answered by this frame. */
-import { browser } from 'wxt/browser';
 import { serve } from '../../messaging/client';
+import { listen } from '../messages';
 import { isContentRequest, type ContentProtocol, type ContentRequest, type MentionInfo, type PageInfo } from '../../messaging/protocol';
 import { countEntities } from '../../settings/apply';
 import type { Mention } from '../mentions';
@@ -39,5 +39,5 @@ export function initPopupRequests(session: PageSession, tour: Tour, signal: Abor
     reveal: (msg) => tour.reveal(msg.entityId),
   });
   // After invalidation the extension's messaging is gone with it; the guard above answers nothing.
-  browser.runtime.onMessage.addListener(listener);
+  listen(listener);
 }
