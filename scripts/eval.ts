@@ -190,6 +190,8 @@ const SETTLE_POLL_MS = 200;
 /** The scan is done when the mention count stays the same this long (after the page loaded). */
 const SETTLE_QUIET_MS = 1000;
 const PAGE_TIMEOUT_MS = 30_000;
+/** Before it is asked, a page without a highlight has settled when none came for this long. */
+const NONE_QUIET_MS = 3000;
 /** In the page: how many ranges the 'modellens' highlight has. */
 const HIGHLIGHT_COUNT = `(globalThis.CSS && CSS.highlights && CSS.highlights.get('modellens')) ? CSS.highlights.get('modellens').size : 0`;
 /** Longest wait for one call into a browser (a page stuck in a script must not stop the run). */
@@ -264,7 +266,8 @@ async function runBrowser(name: BrowserName, pagesDir: string, files: string[], 
       await page.setRequestInterception(true);
       page.on('request', (r) => {
         const u = r.url();
-        const local = u.startsWith(server.url + '/') || u.startsWith('data:') || u.startsWith('blob:');
+        // The extension's own scripts (the engine and the index, loaded by the first stage) pass.
+        const local = u.startsWith(server.url + '/') || /^(data|blob|chrome-extension|moz-extension):/.test(u);
         const away = r.isNavigationRequest() && r.frame() === page.mainFrame() && u !== current;
         void (local && !away ? r.continue() : r.abort()).catch(() => undefined);
       });
@@ -292,7 +295,8 @@ async function runBrowser(name: BrowserName, pagesDir: string, files: string[], 
         // as the popup's) starts the engine of a frame whose probe said no (src/dom/probe-stage.ts)
         // and would hide a name the probe missed. Those show up as highlights that came only after.
         let unasked = -1;
-        for (let quietSince = Date.now(); Date.now() - t0 < PAGE_TIMEOUT_MS && Date.now() - quietSince < SETTLE_QUIET_MS; await sleep(SETTLE_POLL_MS)) {
+        // (Without a highlight yet, longer: the first page of a run waits for the background to start.)
+        for (let quietSince = Date.now(); Date.now() - t0 < PAGE_TIMEOUT_MS && Date.now() - quietSince < (unasked > 0 ? SETTLE_QUIET_MS : NONE_QUIET_MS); await sleep(SETTLE_POLL_MS)) {
           const n = (await withTimeout(page.evaluate(HIGHLIGHT_COUNT), CALL_TIMEOUT_MS, 'counting highlights').catch(() => -1)) as number;
           if (n !== unasked) [unasked, quietSince] = [n, Date.now()];
         }
