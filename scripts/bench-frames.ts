@@ -30,7 +30,7 @@ interface ProfileNode {
   callFrame: { url: string; functionName: string };
   children?: number[];
 }
-interface Profile {
+export interface Profile {
   nodes: ProfileNode[];
   samples?: number[];
   timeDeltas?: number[];

@@ -16,6 +16,8 @@
  *   npm run bench -- --no-frames    skip that part
  *   npm run bench -- --frames-every=3 --frames-compare=<chrome-mv3 dir>   every 3rd page; another build side by side
  *   npm run bench -- --no-floor     leave out the floor extension (a content script that only reads the text)
+ *   npm run bench -- --background-only  what the probe's answers cost the background (scripts/bench-background.ts)
+ *   npm run bench -- --no-background     skip that part
  *
  * Real pages come from ../shared/pages/readability (Mozilla Readability's test pages); when that
  * folder is absent the bench says so and runs on the generated pages only.
@@ -37,6 +39,7 @@ import { BINARIES, type BrowserName, launch, ROOT, serve, type StaticServer } fr
 import type { BenchApi } from './bench-page';
 import { ENTRIES_DIR, INDEX_GLOBAL } from './vite-knowledge-plugin';
 import { runFrames } from './bench-frames';
+import { runBackground } from './bench-background';
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
@@ -459,6 +462,8 @@ async function main() {
   if (ONLY) realPages = realPages.filter((f) => f.includes(ONLY));
   const frames = () => runFrames({ realDir: REAL_DIR, realPages, args: [...args], write: WRITE && !QUICK && !ONLY });
   if (args.has('--frames-only')) return frames();
+  const background = () => runBackground({ realDir: REAL_DIR, realPages, args: [...args], write: WRITE && !QUICK && !ONLY });
+  if (args.has('--background-only')) return background();
 
   console.log(`ModelLens bench — ${cpus().length} cores; ${realPages.length} real + ${gen.length} generated pages; ${terms.length} alias terms; ${BROWSERS.join(', ')}`);
   // Page scripts would keep changing the page while it is measured: a CSP keeps them from running
@@ -488,6 +493,7 @@ async function main() {
   } else if (WRITE && !QUICK && !ONLY) console.log('docs/performance.md shows both browsers: not rewritten from a one-browser run');
   // What a real page pays (page scripts on, all frames; Chromium's CPU profiler): its own section of docs/performance.md.
   if (!args.has('--no-frames')) await frames();
+  if (!args.has('--no-background') && realPages.length) await background();
 }
 
 /** Launch one browser without the extension; Firefox with full timer resolution (see Method). */

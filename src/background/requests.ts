@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { serve } from '../messaging/client';
-import { isBackgroundRequest, type BackgroundProtocol, type PageSetup } from '../messaging/protocol';
+import { isBackgroundRequest, PAGE_SETUP_KEYS, type BackgroundProtocol, type PageSetup } from '../messaging/protocol';
 import { getEntry } from '../knowledge/store';
 import { badgeText } from '../settings/apply';
 import { loadSettings, userIndexItem } from '../settings/items';
@@ -16,13 +16,34 @@ import bundledIndex from 'virtual:modellens-index';
 import { answerProbe } from './probe';
 
 /** Settings (validated field by field) and the stored merged index, for a content script. */
-async function pageSetup(): Promise<PageSetup> {
+async function readPageSetup(): Promise<PageSetup> {
   const [{ settings }, stored] = await Promise.all([loadSettings(), userIndexItem.getValue().catch(() => null)]);
   return { settings, stored };
 }
 
+/**
+ * The same, read once and kept until one of its storage keys changes: every frame's probe asks for
+ * it, and the stored merged index can be hundreds of kilobytes.
+ */
+let setup: Promise<PageSetup> | null = null;
+function pageSetup(): Promise<PageSetup> {
+  if (!setup) {
+    const read = (setup = readPageSetup());
+    // A failed read is not kept.
+    read.catch(() => setup === read && (setup = null));
+  }
+  return setup;
+}
+
+function forgetPageSetupOnChange(): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && PAGE_SETUP_KEYS.some((k) => k in changes)) setup = null;
+  });
+}
+
 /** Answer pages once the user's entries (`userReady`) and repaired settings (`settingsReady`) are in. */
 export function serveRequests(userReady: Promise<unknown>, settingsReady: Promise<unknown>, menu: ContextMenu | null = null) {
+  forgetPageSetupOnChange();
   return serve<BackgroundProtocol>(isBackgroundRequest, {
     getEntry: (msg) => userReady.then(async () => ({ ...getEntry(msg.id), today: await readerToday() })),
     pageSetup: () => settingsReady.then(pageSetup),

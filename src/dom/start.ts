@@ -31,8 +31,8 @@ export async function start(ctx: ContentScriptContext): Promise<void> {
   ctx.setInterval(() => undefined, INVALIDATION_CHECK_MS);
   const signal = abort.signal;
 
-  // The first stage (src/dom/first-stage.ts) started this frame: it has something to read, or it
-  // is the top frame.
+  // The first stage (src/dom/first-stage.ts) started this frame: the background found that a name
+  // may stand in its text, or the extension asked it something (the popup, a command, the menu).
   const bundled = await acquireIndex();
   // Settings and the user's knowledge (src/settings): read once here, then followed live.
   const setup = await loadPageSetup(bundled);
