@@ -594,8 +594,8 @@ function summarize(
     { what: 'largest rAF gap while scanning, 10 MB page', value: tenMb ? `${f1(tenMb.maxFrameGapMs)} ms` : '–', target: '(report)', ok: true },
     { what: `next frame: wrapping ÷ highlights (${hlFrame.count} mentions)`, value: `${fx(frameRatio)} (${f1(wrapFrame.ms)} vs ${f1(hlFrame.ms)} ms)`, target: '≥ 10×', ok: frameRatio >= 10 },
     { what: `hover frame, ${hlFrame.count} mentions`, value: `${f1(hlFrame.hoverMs)} ms (all registered: ${f1(allFrame.hoverMs)} ms)`, target: '(report)', ok: true },
-    { what: `matcher ready, ${readySmall.aliases} terms`, value: `${f1(readySmall.ms)} ms`, target: '(report)', ok: true },
-    { what: `matcher ready, ${readyBig.aliases} terms`, value: `${f1(readyBig.ms)} ms`, target: '≤ 5 ms', ok: readyBig.ms <= 5 },
+    { what: `matcher ready, the real index (${readySmall.aliases} terms)`, value: `${f1(readySmall.ms)} ms`, target: '(report)', ok: true },
+    { what: `matcher ready at ≥ 2,000 terms (${readyBig.aliases === readySmall.aliases ? 'the real index again, in another fresh page: it holds more' : `${readyBig.aliases}, synthetic entries added`})`, value: `${f1(readyBig.ms)} ms`, target: '≤ 5 ms', ok: readyBig.ms <= 5 },
     { what: 'flood: appended mentions highlighted', value: `${flood.highlighted} / ${flood.appended}`, target: 'all', ok: flood.highlighted >= flood.appended },
     { what: 'flood: longest task / largest rAF gap', value: `${f1(flood.maxTaskMs)} / ${f1(flood.maxFrameGapMs)} ms`, target: '(report)', ok: true },
   ];
