@@ -13,7 +13,7 @@ import type { ScanRoot } from './observer';
 import { observeMutations, type BatchedObserver } from './observer';
 import type { Scanner } from './scanner';
 import { yieldToPage } from './yield';
-import { adoptHighlightStyles, findShadowRoots, shadowRootOf, type LaterHosts } from './shadow';
+import { adoptHighlightStyles, findShadowRoots, laterHosts, upgradedShadowRoots, type LaterHosts } from './shadow';
 import { inSkipped } from './text-walker';
 import { UPGRADE_CHECKS_MS } from '../core/constants';
 
@@ -44,8 +44,7 @@ export class PageEngine {
    * component that renders later) only at those times, then let go. Built-in elements given a
    * shadow root after their scan are found at the next full scan (SPA navigation, settings).
    */
-  private later: LaterHosts = { undefined: new Set(), shadowless: new Set() };
-  private lateDone = false;
+  private later: LaterHosts = laterHosts();
 
   constructor(
     private doc: Document,
@@ -138,26 +137,8 @@ export class PageEngine {
    * defined yet on every call; at the timed checks also the defined ones, let go after the last.
    */
   private checkUpgrades(when: 'batch' | 'timed' | 'last' = 'batch'): void {
-    const { undefined: undef, shadowless } = this.later;
-    if (!this.enabled() || (!undef.size && (when === 'batch' || !shadowless.size))) return;
-    const found: ShadowRoot[] = [];
-    const look = (el: Element, set: Set<Element>) => {
-      const sr = el.isConnected ? shadowRootOf(el) : null;
-      if (sr || !el.isConnected) set.delete(el);
-      if (sr) findShadowRoots(el, found, this.later);
-      return !!sr;
-    };
-    for (const el of [...undef]) {
-      if (!look(el, undef) && el.isConnected && el.matches(':defined')) {
-        undef.delete(el);
-        if (!this.lateDone) shadowless.add(el);
-      }
-    }
-    if (when !== 'batch') for (const el of [...shadowless]) look(el, shadowless);
-    if (when === 'last') {
-      shadowless.clear();
-      this.lateDone = true;
-    }
+    if (!this.enabled()) return;
+    const found = upgradedShadowRoots(this.later, when);
     const fresh = this.addShadowRoots(found);
     if (!fresh.length) return;
     for (const sr of fresh) this.hooks.scanner().scanNow(sr);

@@ -11,7 +11,7 @@ import { api, type RuntimeApi } from './extension-script';
 import { LISTENERS_GLOBAL, type MessageListener } from './globals';
 import { observeMutations, type BatchedObserver } from './observer';
 import { probeRoots, type Ask } from './probe';
-import { findShadowRoots, shadowRootOf, type LaterHosts } from './shadow';
+import { findShadowRoots, laterHosts, upgradedShadowRoots, type LaterHosts } from './shadow';
 import { pageHeadings } from './text-walker';
 
 export interface Needed {
@@ -34,7 +34,7 @@ class ProbeStage {
   #forwarded = false;
   #reading: Promise<unknown> = Promise.resolve();
   readonly #shadows: ShadowRoot[] = [];
-  readonly #later: LaterHosts = { undefined: new Set(), shadowless: new Set() };
+  readonly #later: LaterHosts = laterHosts();
   #obs: BatchedObserver | null = null;
 
   constructor(
@@ -61,13 +61,12 @@ class ProbeStage {
         full: () => this.#read(() => [this.#root, ...this.#shadows]),
         sweep: () => undefined,
         added: (elements) => this.#addShadows(elements.flatMap((el) => findShadowRoots(el, [], this.#later))),
-        beforeFlush: () => this.#upgrades(false),
+        beforeFlush: () => this.#upgrades('batch'),
       },
       signal,
     );
     for (const ms of UPGRADE_CHECKS_MS) {
-      const last = ms === UPGRADE_CHECKS_MS.at(-1);
-      const t = setTimeout(() => this.#upgrades(true, last), ms);
+      const t = setTimeout(() => this.#upgrades(ms === UPGRADE_CHECKS_MS.at(-1) ? 'last' : 'timed'), ms);
       signal.addEventListener('abort', () => clearTimeout(t));
     }
     // The document, then its shadow roots.
@@ -131,17 +130,8 @@ class ProbeStage {
     return fresh;
   }
 
-  /** Shadow roots custom elements got since they were last looked at (as src/dom/engine.ts checkUpgrades). */
-  #upgrades(all: boolean, last = false): void {
-    const found: ShadowRoot[] = [];
-    for (const set of all ? [this.#later.undefined, this.#later.shadowless] : [this.#later.undefined]) {
-      for (const el of [...set]) {
-        const sr = el.isConnected ? shadowRootOf(el) : null;
-        if (sr || !el.isConnected) set.delete(el);
-        if (sr) findShadowRoots(el, found, this.#later);
-      }
-    }
-    if (last) this.#later.shadowless.clear();
-    this.#addShadows(found);
+  /** Shadow roots custom elements got since they were last looked at. */
+  #upgrades(when: 'batch' | 'timed' | 'last'): void {
+    this.#addShadows(upgradedShadowRoots(this.#later, when));
   }
 }

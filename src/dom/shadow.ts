@@ -44,6 +44,42 @@ export function shadowRootOf(el: Element): ShadowRoot | null {
 export interface LaterHosts {
   undefined: Set<Element>;
   shadowless: Set<Element>;
+  /** The last timed look is over: defined elements are no longer kept. */
+  done?: boolean;
+}
+
+/** Custom elements to look at again for a shadow root, none yet. */
+export function laterHosts(): LaterHosts {
+  return { undefined: new Set(), shadowless: new Set() };
+}
+
+/**
+ * Shadow roots the elements in `later` got since they were last looked at: those not defined yet
+ * at every call (`batch`: a mutation batch); at the timed looks also the defined ones, let go
+ * after the last. Elements that got one, or left the page, are dropped.
+ */
+export function upgradedShadowRoots(later: LaterHosts, when: 'batch' | 'timed' | 'last'): ShadowRoot[] {
+  const { undefined: undef, shadowless } = later;
+  const found: ShadowRoot[] = [];
+  if (!undef.size && (when === 'batch' || !shadowless.size)) return found;
+  const look = (el: Element, set: Set<Element>) => {
+    const sr = el.isConnected ? shadowRootOf(el) : null;
+    if (sr || !el.isConnected) set.delete(el);
+    if (sr) findShadowRoots(el, found, later);
+    return !!sr;
+  };
+  for (const el of [...undef]) {
+    if (!look(el, undef) && el.isConnected && el.matches(':defined')) {
+      undef.delete(el);
+      if (!later.done) shadowless.add(el);
+    }
+  }
+  if (when !== 'batch') for (const el of [...shadowless]) look(el, shadowless);
+  if (when === 'last') {
+    shadowless.clear();
+    later.done = true;
+  }
+  return found;
 }
 
 /**
