@@ -10,9 +10,10 @@ import { isContentRequest, isMenuRequest, PAGE_SETUP_KEYS } from '../messaging/p
 import { api, type RuntimeApi } from './extension-script';
 import { LISTENERS_GLOBAL, type MessageListener } from './globals';
 import { observeMutations, type BatchedObserver } from './observer';
-import { probeRoots, type Ask } from './probe';
-import { findShadowRoots, laterHosts, upgradedShadowRoots, type LaterHosts } from './shadow';
+import { probeRoots, SLICE_MS, type Ask } from './probe';
+import { findShadowRoots, findShadowRootsInSlices, laterHosts, upgradedShadowRoots, type LaterHosts } from './shadow';
 import { pageHeadings } from './text-walker';
+import { yieldToPage } from './yield';
 
 export interface Needed {
   /** Hand the messages that woke the frame to the engine's listeners (call once it has started, or failed to). */
@@ -69,9 +70,10 @@ class ProbeStage {
       const t = setTimeout(() => this.#upgrades(ms === UPGRADE_CHECKS_MS.at(-1) ? 'last' : 'timed'), ms);
       signal.addEventListener('abort', () => clearTimeout(t));
     }
-    // The document, then its shadow roots.
+    // The document, then its shadow roots, each in tasks of their own after this one.
+    this.#reading = yieldToPage();
     this.#read(() => [this.#root]);
-    this.#read(() => this.#addShadows(findShadowRoots(this.#root, [], this.#later), false));
+    this.#read(async () => this.#addShadows(await findShadowRootsInSlices(this.#root, this.#later, signal, SLICE_MS), false));
 
     // The site switched on, or new names known (an import, a knowledge pack): read it all again.
     const onStorage = (changes: Record<string, unknown>, area: string) => {
@@ -114,10 +116,10 @@ class ProbeStage {
     );
 
   /** Read these roots once what is being read is done. */
-  #read(roots: () => Iterable<Node>): void {
+  #read(roots: () => Iterable<Node> | Promise<Iterable<Node>>): void {
     const signal = this.#stop.signal;
     this.#reading = this.#reading.then(async () => {
-      if (!signal.aborted && (await probeRoots(roots(), this.#ask, signal))) this.#need();
+      if (!signal.aborted && (await probeRoots(await roots(), this.#ask, signal))) this.#need();
     });
   }
 

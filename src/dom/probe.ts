@@ -9,7 +9,7 @@ import { BlockWalker } from './text-walker';
 import { yieldToPage } from './yield';
 
 /** Longest stretch of reading before the page gets its turn. */
-const SLICE_MS = 4;
+export const SLICE_MS = 4;
 
 /** Asks whether any of the texts (joined by PROBE_SEP) may hold a name. */
 export type Ask = (text: string) => Promise<boolean>;

@@ -7,6 +7,7 @@
  * Adopting a stylesheet adds no element and changes neither the DOM nor innerText.
  */
 import highlightCss from '../../public/highlights.css?inline';
+import { yieldToPage } from './yield';
 
 /** Built-in elements that may host a shadow root (DOM standard, attachShadow). */
 const HOST_TAGS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
@@ -82,22 +83,28 @@ export function upgradedShadowRoots(later: LaterHosts, when: 'batch' | 'timed' |
   return found;
 }
 
+/** Elements looked at between two chances to stop (shadowRootsUnder's null). */
+const CHECK_EVERY = 256;
+
 /**
- * Every shadow root at or under `root` (also inside other shadow roots), in document order.
- * `later` collects custom elements without a shadow root yet.
+ * Every shadow root at or under `root` (also inside other shadow roots), in document order, and
+ * null after every CHECK_EVERY elements: a point where a caller may yield to the page. `later`
+ * collects custom elements without a shadow root yet.
  */
-export function findShadowRoots(root: Node, into: ShadowRoot[] = [], later?: LaterHosts): ShadowRoot[] {
+function* shadowRootsUnder(root: Node, later?: LaterHosts): Generator<ShadowRoot | null> {
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
   const queue: Node[] = [root];
+  let seen = 0;
   while (queue.length) {
     const r = queue.shift()!;
     const own = r.nodeType === 1 ? shadowRootOf(r as Element) : null;
     if (own) {
-      into.push(own);
       queue.push(own);
+      yield own;
     }
     const w = doc.createTreeWalker(r, 0x1 /* SHOW_ELEMENT */);
     for (let n = w.nextNode() as Element | null; n; n = w.nextNode() as Element | null) {
+      if (++seen % CHECK_EVERY === 0) yield null;
       // Only custom elements and HOST_TAGS can have a shadow root: a Set lookup spares the DOM
       // getter on every <a>, <li>, <img>…
       const name = n.localName;
@@ -105,9 +112,29 @@ export function findShadowRoots(root: Node, into: ShadowRoot[] = [], later?: Lat
       if (!custom && !HOST_TAGS.has(name)) continue;
       const sr = shadowRootOf(n);
       if (sr) {
-        into.push(sr);
         queue.push(sr);
+        yield sr;
       } else if (later && custom) (n.matches(':defined') ? later.shadowless : later.undefined).add(n);
+    }
+  }
+}
+
+/** Every shadow root at or under `root`, in document order (see shadowRootsUnder). */
+export function findShadowRoots(root: Node, into: ShadowRoot[] = [], later?: LaterHosts): ShadowRoot[] {
+  for (const sr of shadowRootsUnder(root, later)) if (sr) into.push(sr);
+  return into;
+}
+
+/** findShadowRoots in tasks of at most `sliceMs`, the page's turn between them; [] once `signal` stops it. */
+export async function findShadowRootsInSlices(root: Node, later: LaterHosts, signal: AbortSignal, sliceMs: number): Promise<ShadowRoot[]> {
+  const into: ShadowRoot[] = [];
+  let start = performance.now();
+  for (const sr of shadowRootsUnder(root, later)) {
+    if (sr) into.push(sr);
+    else if (performance.now() - start > sliceMs) {
+      await yieldToPage();
+      if (signal.aborted) return [];
+      start = performance.now();
     }
   }
   return into;

@@ -4,7 +4,7 @@
  * closed roots in real browsers: tests/e2e/shadow.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { findShadowRoots, shadowRootOf, type LaterHosts } from '../../src/dom/shadow';
+import { findShadowRoots, findShadowRootsInSlices, laterHosts, shadowRootOf, type LaterHosts } from '../../src/dom/shadow';
 import { body } from './helpers';
 
 const g = globalThis as { chrome?: unknown };
@@ -55,5 +55,29 @@ describe('closed shadow roots', () => {
       },
     };
     expect(shadowRootOf(body('<x-a id="a"></x-a>').querySelector('#a')!)).toBeNull();
+  });
+});
+
+describe('looking for shadow roots in slices', () => {
+  const page = () => {
+    const root = body(Array.from({ length: 1500 }, (_, i) => (i % 500 === 250 ? `<div id="h${i}"></div>` : '<p><a>x</a></p>')).join(''));
+    return [...root.querySelectorAll('div[id]')].map((h) => h.attachShadow({ mode: 'open' }));
+  };
+
+  it('finds what findShadowRoots finds, in document order', async () => {
+    const roots = page();
+    expect(roots).toHaveLength(3);
+    const found = await findShadowRootsInSlices(document.body, laterHosts(), new AbortController().signal, Infinity);
+    expect(found).toEqual(roots);
+    expect(findShadowRoots(document.body)).toEqual(roots);
+  });
+
+  it('gives the page its turn between slices, and stops with its signal', async () => {
+    page();
+    const stop = new AbortController();
+    const search = findShadowRootsInSlices(document.body, laterHosts(), stop.signal, 0);
+    // Synchronously, only the first slice ran; stopped before the next one, nothing is returned.
+    stop.abort();
+    expect(await search).toEqual([]);
   });
 });
