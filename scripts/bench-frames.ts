@@ -16,7 +16,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { launch, ROOT, serve, sleep, type StaticServer } from './browser/harness';
-import { FLOOR_LABEL, writeFloorExtension } from './browser/floor-extension';
+import { ASK_FLOOR_LABEL, FLOOR_LABEL, writeAskFloorExtension, writeFloorExtension } from './browser/floor-extension';
 
 export const SAMPLING_US = 200;
 /** How long a page is watched after its load event (the extension starts at document_idle). */
@@ -398,7 +398,11 @@ its samples — the truth lies between the two. *Longest run*: consecutive Model
 
 The *${FLOOR_LABEL}* column is another extension measured the same way: its only content script, in every frame at
 \`document_idle\`, reads every text node of the body once with a TreeWalker and touches no extension API
-(scripts/browser/floor-extension.ts). Nothing that reads a page's text can cost less.` : ''}
+(scripts/browser/floor-extension.ts). Nothing that reads a page's text can cost less.` : ''}${reports.some((r) => r.label === ASK_FLOOR_LABEL) ? `
+The *${ASK_FLOOR_LABEL}* column is a third extension: the least a frame can do that asks its background about
+its text, as ModelLens's probe stage does — read the text of the body and of its open shadow roots
+(one walk over all elements finds them), mark where the parent changes, send the first 64 kB in one
+message to a background that answers no (same file). What ModelLens pays beyond that column is its own.` : ''}
 
 | per page | ${head.join(' | ')} | target |
 |---|${head.map(() => '---').join('|')}|---|
@@ -455,7 +459,12 @@ export async function runFrames(o: { realDir: string; realPages: string[]; args:
     const every = Math.max(1, Number(opt('frames-every') ?? 1));
     const pages = o.realPages.filter((_, i) => i % every === 0).map((name) => ({ name, url: `${server!.url}/${name}` }));
     // The floor beside it (`--no-floor` leaves it out): what any extension that reads the text pays.
-    const floor = o.args.includes('--no-floor') ? [] : [{ ext: writeFloorExtension(join(tmpdir(), 'modellens-bench-floor')), label: FLOOR_LABEL }];
+    const floor = o.args.includes('--no-floor')
+      ? []
+      : [
+          { ext: writeFloorExtension(join(tmpdir(), 'modellens-bench-floor')), label: FLOOR_LABEL },
+          { ext: writeAskFloorExtension(join(tmpdir(), 'modellens-bench-ask-floor')), label: ASK_FLOOR_LABEL },
+        ];
     const builds = [...floor, ...(compare ? [{ ext: compare, label: 'before' }] : []), { ext, label: compare ? 'after' : 'this build' }];
     log(`\nWhat a real page pays: ${pages.length} real pages, page scripts on, all frames; ${builds.map((b) => `${b.label} = ${b.ext}`).join(', ')}`);
     const reports = await benchFrames({ builds, pages, log });

@@ -27,3 +27,51 @@ export function writeFloorExtension(dir: string): string {
   );
   return dir;
 }
+
+export const ASK_FLOOR_LABEL = 'read + ask';
+
+/**
+ * The least a frame can do that asks the background about its text, as ModelLens's probe stage
+ * does (src/dom/probe-stage.ts): read every text node of the body and of every open shadow root
+ * (a TreeWalker over all elements looks for them), mark where the parent changes, and send the
+ * first 64 kB in one message to a background that answers no. No blocks, no context, no
+ * observer, no settings: what is left of ModelLens's cost beside this column is its own.
+ */
+export function writeAskFloorExtension(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const manifest = {
+    manifest_version: 3,
+    name: 'read and ask',
+    version: '1.0',
+    background: { service_worker: 'background.js' },
+    content_scripts: [{ matches: ['<all_urls>'], all_frames: true, match_about_blank: true, run_at: 'document_idle', js: ['ask.js'] }],
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'background.js'), 'chrome.runtime.onMessage.addListener((m, s, respond) => { respond(false); });\n');
+  writeFileSync(
+    join(dir, 'ask.js'),
+    `(() => {
+  if (!document.body) return;
+  const parts = [];
+  const roots = [document.body];
+  for (let i = 0; i < roots.length; i++) {
+    const e = document.createTreeWalker(roots[i], NodeFilter.SHOW_ELEMENT);
+    for (let el = e.nextNode(); el; el = e.nextNode()) if (el.shadowRoot) roots.push(el.shadowRoot);
+  }
+  for (const root of roots) {
+    const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let last = null;
+    for (let t = w.nextNode(); t; t = w.nextNode()) {
+      if (t.parentNode !== last) {
+        parts.push('\\0');
+        last = t.parentNode;
+      }
+      parts.push(t.data);
+    }
+  }
+  chrome.runtime.sendMessage({ text: parts.join('').slice(0, 65536) }).catch(() => undefined);
+})();
+`,
+  );
+  return dir;
+}
