@@ -10,6 +10,8 @@ import { yieldToPage } from './yield';
 
 /** Longest stretch of reading before the page gets its turn. */
 export const SLICE_MS = 4;
+/** Text nodes read before the clock is looked at, even inside one block. */
+const NODES_PER_LOOK = 256;
 
 /** Asks whether any of the texts (joined by PROBE_SEP) may hold a name. */
 export type Ask = (text: string) => Promise<boolean>;
@@ -31,9 +33,11 @@ export async function probeRoots(roots: Iterable<Node>, ask: Ask, signal: AbortS
   for (const root of roots) {
     if (!root.isConnected) continue;
     const w = new BlockWalker(root);
-    for (let b = w.next(); b; b = w.next()) {
-      parts.push(b.text);
-      size += b.text.length + 1;
+    for (let b = w.nextWithin(NODES_PER_LOOK); b !== null; b = w.nextWithin(NODES_PER_LOOK)) {
+      if (b) {
+        parts.push(b.text);
+        size += b.text.length + 1;
+      }
       if (size >= limit) {
         if (await send()) return true;
       } else if (performance.now() - start < SLICE_MS) continue;

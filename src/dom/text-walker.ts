@@ -200,9 +200,21 @@ export class BlockWalker {
   }
 
   next(): TextBlock | null {
+    return this.nextWithin(Infinity) ?? null;
+  }
+
+  /**
+   * As next(), but after looking at `limit` text nodes it stops, even inside a block, and returns
+   * undefined: call again to go on (a page can hold one block of thousands of links).
+   */
+  nextWithin(limit: number): TextBlock | null | undefined {
     const w = this.walker;
     let n = this.cur;
     while (n && n !== this.stopText) {
+      if (limit-- <= 0) {
+        this.cur = n;
+        return undefined;
+      }
       const t = n as Text;
       n = w.nextNode();
       const data = t.data;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Scanner } from '../../src/dom/scanner';
-import { locate, readBlocks, textPrefix } from '../../src/dom/text-walker';
+import { BlockWalker, locate, readBlocks, textPrefix } from '../../src/dom/text-walker';
 import { body, collecting, testMatcher, text } from './helpers';
 
 describe('text walker', () => {
@@ -70,6 +70,24 @@ describe('text walker', () => {
     // a start exactly at a node boundary belongs to the next node
     const [pn, po] = locate(b, b.text.indexOf('Pro'), false);
     expect([pn.data, po]).toEqual(['Pro', 0]);
+  });
+});
+
+describe('reading a long block in parts', () => {
+  it('stops after a number of text nodes, even inside a block, and goes on where it stopped', () => {
+    const links = Array.from({ length: 40 }, (_, i) => `<a>user${i}</a>`).join(', ');
+    const root = body(`<p>first</p><p>Kudos: ${links} and GPT-5.4</p><p>last</p>`);
+    const w = new BlockWalker(root);
+    const got: string[] = [];
+    let pauses = 0;
+    for (let b = w.nextWithin(7); b !== null; b = w.nextWithin(7)) {
+      if (b === undefined) pauses++;
+      else got.push(b.text);
+    }
+    // 83 text nodes in three blocks, 7 at a time: the long block is read in many parts.
+    expect(pauses).toBeGreaterThan(5);
+    expect(got).toEqual(readBlocks(root).map((b) => b.text));
+    expect(got[1]).toMatch(/^Kudos: user0, user1, .* and GPT-5\.4$/);
   });
 });
 
