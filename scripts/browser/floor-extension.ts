@@ -8,24 +8,35 @@ import { join } from 'node:path';
 export const FLOOR_LABEL = 'floor';
 
 /**
+ * An unpacked MV3 extension in `dir` named `name`: `files` (name → source), the first of them the
+ * content script in every frame at document_idle, as ModelLens's; `background.js` among them
+ * becomes its service worker.
+ */
+function writeExtension(dir: string, name: string, files: Record<string, string>): string {
+  mkdirSync(dir, { recursive: true });
+  const [script] = Object.keys(files);
+  const manifest = {
+    manifest_version: 3,
+    name,
+    version: '1.0',
+    ...('background.js' in files ? { background: { service_worker: 'background.js' } } : {}),
+    content_scripts: [{ matches: ['<all_urls>'], all_frames: true, match_about_blank: true, run_at: 'document_idle', js: [script] }],
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  for (const [file, source] of Object.entries(files)) writeFileSync(join(dir, file), source);
+  return dir;
+}
+
+/**
  * The floor: an extension whose only content script, in every frame at document_idle like
  * ModelLens's, reads every text node of the body once with a TreeWalker and touches no extension
  * API. Nothing that reads a page's text can cost less.
  */
 export function writeFloorExtension(dir: string): string {
-  mkdirSync(dir, { recursive: true });
-  const manifest = {
-    manifest_version: 3,
-    name: 'floor',
-    version: '1.0',
-    content_scripts: [{ matches: ['<all_urls>'], all_frames: true, match_about_blank: true, run_at: 'document_idle', js: ['floor.js'] }],
-  };
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  writeFileSync(
-    join(dir, 'floor.js'),
-    '(() => { if (!document.body) return; const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); let n = 0; for (let t = w.nextNode(); t; t = w.nextNode()) n += t.data.length; globalThis.__floorChars = n; })();\n',
-  );
-  return dir;
+  return writeExtension(dir, 'floor', {
+    'floor.js':
+      '(() => { if (!document.body) return; const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); let n = 0; for (let t = w.nextNode(); t; t = w.nextNode()) n += t.data.length; globalThis.__floorChars = n; })();\n',
+  });
 }
 
 export const ASK_FLOOR_LABEL = 'read + ask';
@@ -38,19 +49,8 @@ export const ASK_FLOOR_LABEL = 'read + ask';
  * observer, no settings: what is left of ModelLens's cost beside this column is its own.
  */
 export function writeAskFloorExtension(dir: string): string {
-  mkdirSync(dir, { recursive: true });
-  const manifest = {
-    manifest_version: 3,
-    name: 'read and ask',
-    version: '1.0',
-    background: { service_worker: 'background.js' },
-    content_scripts: [{ matches: ['<all_urls>'], all_frames: true, match_about_blank: true, run_at: 'document_idle', js: ['ask.js'] }],
-  };
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  writeFileSync(join(dir, 'background.js'), 'chrome.runtime.onMessage.addListener((m, s, respond) => { respond(false); });\n');
-  writeFileSync(
-    join(dir, 'ask.js'),
-    `(() => {
+  return writeExtension(dir, 'read and ask', {
+    'ask.js': `(() => {
   if (!document.body) return;
   const parts = [];
   const roots = [document.body];
@@ -72,6 +72,6 @@ export function writeAskFloorExtension(dir: string): string {
   chrome.runtime.sendMessage({ text: parts.join('').slice(0, 65536) }).catch(() => undefined);
 })();
 `,
-  );
-  return dir;
+    'background.js': 'chrome.runtime.onMessage.addListener((m, s, respond) => { respond(false); });\n',
+  });
 }
