@@ -12,7 +12,7 @@ import { LISTENERS_GLOBAL, type MessageListener } from './globals';
 import { observeMutations, type BatchedObserver } from './observer';
 import { probeRoots, SLICE_MS, type Ask } from './probe';
 import { findShadowRoots, findShadowRootsInSlices, laterHosts, upgradedShadowRoots, type LaterHosts } from './shadow';
-import { pageHeadings } from './text-walker';
+import { pageHeadings } from './page-text';
 import { yieldToPage } from './yield';
 
 export interface Needed {

@@ -14,7 +14,8 @@ import { COLD, match, warmSteps, type Match, type Matcher } from '../core/matche
 import type { Highlighter } from './highlighter';
 import { Mention, staticRange } from './mentions';
 import { HiddenWatch, ShownCheck } from './shown';
-import { BlockWalker, firstVisibleBlock, locate, pageHeadings, textPrefix, type TextBlock } from './text-walker';
+import { firstVisibleBlock, pageHeadings, textPrefix } from './page-text';
+import { BlockWalker, locate, type TextBlock } from './text-walker';
 import { inTasks, yieldToPage } from './yield';
 
 export interface ScannerOptions {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Scanner } from '../../src/dom/scanner';
-import { BlockWalker, locate, readBlocks, textPrefix } from '../../src/dom/text-walker';
+import { textPrefix } from '../../src/dom/page-text';
+import { BlockWalker, locate, readBlocks } from '../../src/dom/text-walker';
 import { body, collecting, testMatcher, text } from './helpers';
 
 describe('text walker', () => {
