@@ -7,33 +7,9 @@ import { initHover } from '../../../src/dom/features/hover';
 import { pageReads } from '../../../src/dom/page-reads';
 import type { MenuDone } from '../../../src/messaging/protocol';
 import { body } from '../helpers';
-import { makeSession, recordingCard } from './session';
+import { askPage, pointAt, makeSession, recordingCard } from './session';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
-
-/** Send as a browser does: with a sendResponse callback, the reply arrives through it. */
-async function ask(msg: unknown): Promise<unknown> {
-  let reply: unknown = 'no reply';
-  let done: () => void = () => {};
-  const answered = new Promise<void>((r) => (done = r));
-  const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown[]>;
-  const results = await trigger(msg, {}, (r: unknown) => {
-    reply = r;
-    done();
-  });
-  if (!results.includes(true)) return 'no reply';
-  await answered;
-  return reply;
-}
-
-/** happy-dom has no layout: every point is over `node` at `offset`, and every range is under the pointer. */
-function pointAt(node: () => Node | null, offset: number): void {
-  (document as unknown as Record<string, unknown>).caretPositionFromPoint = () => {
-    const n = node();
-    return n ? { offsetNode: n, offset } : null;
-  };
-  vi.spyOn(Range.prototype, 'getClientRects').mockReturnValue([{ left: 0, right: 1e4, top: 0, bottom: 1e4 }] as unknown as DOMRectList);
-}
 
 function rightDown(): void {
   const e = new Event('pointerdown', { bubbles: true }) as Event & Record<string, unknown>;
@@ -94,7 +70,7 @@ describe('context menu (page side)', () => {
     const ta = b.querySelector('textarea')!;
     ta.focus();
     const { abort, card, hover } = await setup();
-    expect(await ask({ type: 'menuLookup', query: ' claude-opus-4-6, ' })).toBe(true);
+    expect(await askPage({ type: 'menuLookup', query: ' claude-opus-4-6, ' })).toBe(true);
     expect(card.shown).toHaveLength(1);
     const { target, focus } = card.shown[0];
     expect(target).toMatchObject({ entityId: 'anthropic/claude-opus-4-6', alias: 'claude-opus-4-6' });
@@ -110,7 +86,7 @@ describe('context menu (page side)', () => {
   it('"Look up" of text the knowledge lacks shows the not-in-knowledge card (no entity)', async () => {
     body('<p>Frobnicator 9000 is a toaster.</p>');
     const { abort, card } = await setup();
-    expect(await ask({ type: 'menuLookup', query: 'Frobnicator 9000' })).toBe(true);
+    expect(await askPage({ type: 'menuLookup', query: 'Frobnicator 9000' })).toBe(true);
     expect(card.shown[0].target).toMatchObject({ entityId: '', alias: 'Frobnicator 9000' });
     abort.abort();
   });
@@ -118,10 +94,10 @@ describe('context menu (page side)', () => {
   it('after a mute or a site switch-off the card shows the notice with Undo; after teardown nothing answers', async () => {
     body('<p>GPT-5.4</p>');
     const { abort, card } = await setup();
-    expect(await ask({ type: 'menuDone', action: 'mute', term: 'GPT-5.4' })).toBe(true);
+    expect(await askPage({ type: 'menuDone', action: 'mute', term: 'GPT-5.4' })).toBe(true);
     expect(card.toasts).toEqual([{ action: 'mute', term: 'GPT-5.4' }]);
-    expect(await ask({ type: 'pageInfo' })).toBe('no reply');
+    expect(await askPage({ type: 'pageInfo' })).toBe('no reply');
     abort.abort();
-    expect(await ask({ type: 'menuDone', action: 'site', term: 'example.com' })).toBe('no reply');
+    expect(await askPage({ type: 'menuDone', action: 'site', term: 'example.com' })).toBe('no reply');
   });
 });

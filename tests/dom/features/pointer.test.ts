@@ -3,18 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { initHover } from '../../../src/dom/features/hover';
 import { initPointer } from '../../../src/dom/features/pointer';
 import { body, tick } from '../helpers';
-import { makeSession, recordingCard } from './session';
+import { pointAt, makeSession, recordingCard } from './session';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
-
-/** happy-dom has no layout: every point is over `node` at `offset`, and every range is under the pointer. */
-function pointAt(node: () => Node | null, offset: number): void {
-  (document as unknown as Record<string, unknown>).caretPositionFromPoint = () => {
-    const n = node();
-    return n ? { offsetNode: n, offset } : null;
-  };
-  vi.spyOn(Range.prototype, 'getClientRects').mockReturnValue([{ left: 0, right: 1e4, top: 0, bottom: 1e4 }] as unknown as DOMRectList);
-}
 
 const pointer = (type: string, init: Record<string, unknown> = {}) => {
   const e = new Event(type, { bubbles: true }) as Event & Record<string, unknown>;

@@ -5,25 +5,9 @@ import { initHover } from '../../../src/dom/features/hover';
 import { initPopupRequests } from '../../../src/dom/features/popup-requests';
 import { createTour } from '../../../src/dom/features/tour';
 import { body } from '../helpers';
-import { makeSession, recordingCard } from './session';
+import { askPage, makeSession, recordingCard } from './session';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
-
-/** Send as a browser does: with a sendResponse callback, the reply arrives through it. */
-async function ask(msg: unknown): Promise<unknown> {
-  let reply: unknown = 'no reply';
-  let done: () => void = () => {};
-  const answered = new Promise<void>((r) => (done = r));
-  // The fake's trigger passes every argument on to the listeners; its types know only two.
-  const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown[]>;
-  const results = await trigger(msg, {}, (r: unknown) => {
-    reply = r;
-    done();
-  });
-  if (!results.includes(true)) return 'no reply';
-  await answered;
-  return reply;
-}
 
 describe('popup requests', () => {
   afterEach(() => fakeBrowser.reset());
@@ -36,19 +20,19 @@ describe('popup requests', () => {
     const hover = initHover(session, abort.signal, () => card);
     initPopupRequests(session, createTour(session, hover), abort.signal);
 
-    const info = (await ask({ type: 'pageInfo' })) as { total: number; enabled: boolean; entities: Array<{ id: string; count: number }> };
+    const info = (await askPage({ type: 'pageInfo' })) as { total: number; enabled: boolean; entities: Array<{ id: string; count: number }> };
     expect(info.total).toBe(3);
     expect(info.enabled).toBe(true);
     expect(info.entities.map((e) => [e.id, e.count])).toEqual([['openai/gpt-5.4', 2], ['anthropic/claude-opus-4-6', 1]]);
-    const list = (await ask({ type: 'listMentions' })) as Array<{ exact: string; prefix: string; suffix: string }>;
+    const list = (await askPage({ type: 'listMentions' })) as Array<{ exact: string; prefix: string; suffix: string }>;
     expect(list.map((m) => m.exact)).toEqual(['GPT-5.4', 'Claude Opus 4.6', 'GPT-5.4']);
     expect(list[1]).toMatchObject({ prefix: 'GPT-5.4 one, and ', suffix: '.' });
-    expect(await ask({ type: 'tour', dir: 1 })).toBe(true);
-    expect(await ask({ type: 'reveal', entityId: 'anthropic/claude-opus-4-6' })).toBe(true);
+    expect(await askPage({ type: 'tour', dir: 1 })).toBe(true);
+    expect(await askPage({ type: 'reveal', entityId: 'anthropic/claude-opus-4-6' })).toBe(true);
     expect(card.shown.map((s) => s.target.alias)).toEqual(['GPT-5.4', 'Claude Opus 4.6']);
-    expect(await ask({ type: 'getEntry', id: 'openai/gpt-5.4' })).toBe('no reply');
+    expect(await askPage({ type: 'getEntry', id: 'openai/gpt-5.4' })).toBe('no reply');
 
     abort.abort();
-    expect(await ask({ type: 'pageInfo' })).toBe('no reply');
+    expect(await askPage({ type: 'pageInfo' })).toBe('no reply');
   });
 });

@@ -1,4 +1,6 @@
 /** A page session over happy-dom for the feature tests: the test index, a collecting highlighter, a fake ctx. */
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { vi } from 'vitest';
 import { compileIndex } from '../../../src/knowledge/compile';
 import { indexFingerprint } from '../../../src/knowledge/fingerprint';
 import type { Entry } from '../../../src/knowledge/schema';
@@ -62,4 +64,29 @@ export function recordingCard(): CardApi & { shown: Array<{ target: CardTarget; 
     async toast() {},
   };
   return card;
+}
+
+/** Send to the page's listeners as a browser does: with a sendResponse callback, the reply arrives through it. */
+export async function askPage(msg: unknown): Promise<unknown> {
+  let reply: unknown = 'no reply';
+  let done: () => void = () => {};
+  const answered = new Promise<void>((r) => (done = r));
+  // The fake's trigger passes every argument on to the listeners; its types know only two.
+  const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown[]>;
+  const results = await trigger(msg, {}, (r: unknown) => {
+    reply = r;
+    done();
+  });
+  if (!results.includes(true)) return 'no reply';
+  await answered;
+  return reply;
+}
+
+/** happy-dom has no layout: every point is over `node` at `offset`, and every range is under the pointer. */
+export function pointAt(node: () => Node | null, offset: number): void {
+  (document as unknown as Record<string, unknown>).caretPositionFromPoint = () => {
+    const n = node();
+    return n ? { offsetNode: n, offset } : null;
+  };
+  vi.spyOn(Range.prototype, 'getClientRects').mockReturnValue([{ left: 0, right: 1e4, top: 0, bottom: 1e4 }] as unknown as DOMRectList);
 }

@@ -4,18 +4,9 @@ import { initHover } from '../../../src/dom/features/hover';
 import { initPointer } from '../../../src/dom/features/pointer';
 import { initTouch } from '../../../src/dom/features/touch';
 import { body } from '../helpers';
-import { makeSession, recordingCard } from './session';
+import { pointAt, makeSession, recordingCard } from './session';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('@webext-core/fake-browser')).fakeBrowser }));
-
-/** happy-dom has no layout: every point is over `node` at `offset`, and every range is under the pointer. */
-function pointAt(node: () => Node | null, offset: number): void {
-  (document as unknown as Record<string, unknown>).caretPositionFromPoint = () => {
-    const n = node();
-    return n ? { offsetNode: n, offset } : null;
-  };
-  vi.spyOn(Range.prototype, 'getClientRects').mockReturnValue([{ left: 0, right: 1e4, top: 0, bottom: 1e4 }] as unknown as DOMRectList);
-}
 
 function fire(type: string, init: Record<string, unknown> = {}, target: Element = document.body): Event {
   const e = new Event(type, { bubbles: true, cancelable: true }) as Event & Record<string, unknown>;
