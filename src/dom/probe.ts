@@ -6,7 +6,7 @@
  */
 import { PROBE_CHUNK, PROBE_FIRST, PROBE_SEP } from '../core/probe';
 import { BlockWalker } from './text-walker';
-import { yieldToPage } from './yield';
+import { timeSlices } from './yield';
 
 /** Longest stretch of reading before the page gets its turn. */
 export const SLICE_MS = 4;
@@ -21,7 +21,7 @@ export async function probeRoots(roots: Iterable<Node>, ask: Ask, signal: AbortS
   let parts: string[] = [];
   let size = 0;
   let limit = PROBE_FIRST;
-  let start = performance.now();
+  const slice = timeSlices(SLICE_MS, signal);
   const send = (): Promise<boolean> | boolean => {
     if (!parts.length) return false;
     const text = parts.join(PROBE_SEP);
@@ -40,10 +40,9 @@ export async function probeRoots(roots: Iterable<Node>, ask: Ask, signal: AbortS
       }
       if (size >= limit) {
         if (await send()) return true;
-      } else if (performance.now() - start < SLICE_MS) continue;
-      else await yieldToPage();
-      if (signal.aborted) return false;
-      start = performance.now();
+        if (signal.aborted) return false;
+        slice.restart();
+      } else if (slice.due() && !(await slice.next())) return false;
     }
   }
   return !signal.aborted && send();

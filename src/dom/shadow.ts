@@ -7,7 +7,7 @@
  * Adopting a stylesheet adds no element and changes neither the DOM nor innerText.
  */
 import highlightCss from '../../public/highlights.css?inline';
-import { yieldToPage } from './yield';
+import { timeSlices } from './yield';
 
 /** Built-in elements that may host a shadow root (DOM standard, attachShadow). */
 const HOST_TAGS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
@@ -128,14 +128,10 @@ export function findShadowRoots(root: Node, into: ShadowRoot[] = [], later?: Lat
 /** findShadowRoots in tasks of at most `sliceMs`, the page's turn between them; [] once `signal` stops it. */
 export async function findShadowRootsInSlices(root: Node, later: LaterHosts, signal: AbortSignal, sliceMs: number): Promise<ShadowRoot[]> {
   const into: ShadowRoot[] = [];
-  let start = performance.now();
+  const slice = timeSlices(sliceMs, signal);
   for (const sr of shadowRootsUnder(root, later)) {
     if (sr) into.push(sr);
-    else if (performance.now() - start > sliceMs) {
-      await yieldToPage();
-      if (signal.aborted) return [];
-      start = performance.now();
-    }
+    else if (slice.due() && !(await slice.next())) return [];
   }
   return into;
 }

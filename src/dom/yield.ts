@@ -28,3 +28,21 @@ export async function inTasks(steps: (() => void)[], signal?: AbortSignal): Prom
   }
   return true;
 }
+
+/**
+ * Time slices for a loop that gives the page its turn: `due()` once `ms` have passed since the
+ * slice began; `next()` yields to the page and begins a new slice, false if `signal` stopped
+ * meanwhile; `restart()` begins a new slice after the loop waited of its own accord.
+ */
+export function timeSlices(ms: number, signal: AbortSignal) {
+  let start = performance.now();
+  return {
+    due: () => performance.now() - start >= ms,
+    restart: () => void (start = performance.now()),
+    async next(): Promise<boolean> {
+      await yieldToPage();
+      start = performance.now();
+      return !signal.aborted;
+    },
+  };
+}
